@@ -1,0 +1,31 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', 'docs-site/**', '**/.turbo/**', '**/coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      // Options objects, not positional arguments (STYLE §2).
+      'max-params': ['error', 3],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Packages talk to each other through public entry points only (ARCHITECTURE.md).
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@smskit/*/src/*', '@smskit/*/dist/*', 'smskit/src/*'], message: 'Import the package entry point, not its files.' },
+            { group: ['../../*/src/*', '../../../packages/*'], message: 'Import another package by its name (@smskit/...), never by path.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/test/**', 'bench/**', 'scripts/**'],
+    rules: { 'max-params': 'off' },
+  },
+);

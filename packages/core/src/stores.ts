@@ -1,0 +1,75 @@
+/**
+ * Remembers keys for a while and answers, atomically, whether a key is new: the store behind
+ * replay protection (nonces) and push de-duplication. `@smskit/redis` implements it for many
+ * instances; {@link MemoryNonceStore} is the embedded default.
+ */
+export interface NonceStore {
+  /**
+   * Records `key` for `ttlMs` and resolves `true` if it was not already recorded — one atomic
+   * check-and-set, so two concurrent callers with the same key never both get `true`.
+   */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+}
+
+/** Options of {@link MemoryNonceStore}. */
+export interface MemoryNonceStoreOptions {
+  /**
+   * Most keys held at once. When full, the oldest key is dropped first, so memory stays
+   * bounded even under a flood of valid requests.
+   * @defaultValue 1_000_000
+   */
+  maxEntries?: number;
+  /** The clock, in ms. @defaultValue `Date.now` */
+  now?: () => number;
+}
+
+/**
+ * An in-process {@link NonceStore}: a Map of key → expiry, swept as time passes. Good for one
+ * instance; behind a load balancer use the Redis store, since each process sees only its own
+ * nonces.
+ */
+export class MemoryNonceStore implements NonceStore {
+  private readonly entries = new Map<string, number>();
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+  private nextSweep = 0;
+
+  constructor(options: MemoryNonceStoreOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 1_000_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** {@inheritDoc NonceStore.claim} */
+  claim(key: string, ttlMs: number): Promise<boolean> {
+    return Promise.resolve(this.claimSync(key, ttlMs));
+  }
+
+  /** The synchronous form of {@link MemoryNonceStore.claim}. */
+  claimSync(key: string, ttlMs: number): boolean {
+    const now = this.now();
+    if (now >= this.nextSweep) this.sweep(now);
+    const expiry = this.entries.get(key);
+    if (expiry !== undefined && expiry > now) return false;
+    if (expiry !== undefined) this.entries.delete(key);
+    while (this.entries.size >= this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+    this.entries.set(key, now + ttlMs);
+    return true;
+  }
+
+  /** How many keys are held (expired ones may linger until the next sweep). */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Drops expired keys; runs at most once a second, so a claim stays O(1) amortised. */
+  private sweep(now: number): void {
+    this.nextSweep = now + 1000;
+    for (const [key, expiry] of this.entries) {
+      if (expiry <= now) this.entries.delete(key);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+import { timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import { CANONICAL_DIALECTS, canonicalString, type CanonicalDialect, type SignableParams } from './canonical.js';
+import { computeSignature } from './sign.js';
+import { isSignMethod, SIGNATURE_HEX_LENGTH, type SignMethod } from './sign-method.js';
+import type { NonceStore } from './stores.js';
+
+/** What the verifier knows of one apiKey. */
+export interface ApiCredentials {
+  /** The secret the apiKey's requests are signed with. */
+  accessKey: string;
+  /**
+   * Source addresses allowed to call with this apiKey: IPv4/IPv6 addresses or CIDR ranges
+   * (`10.0.0.0/8`). Empty or absent: any address.
+   */
+  allowedIps?: readonly string[];
+}
+
+/** Looks up the credentials of an apiKey; `undefined` for an unknown key. */
+export type CredentialsResolver = (
+  apiKey: string,
+) => ApiCredentials | undefined | Promise<ApiCredentials | undefined>;
+
+/** Headers as Node gives them (lower-case names; a value may be an array when repeated). */
+export type IncomingHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** What {@link verifyRequest} checks. */
+export interface VerifyRequestOptions {
+  /** The request headers. Names are matched case-insensitively. */
+  headers: IncomingHeaders;
+  /** The parsed JSON body's top-level parameters (`{}` for an empty body). */
+  body: SignableParams;
+  /** The apiKey → credentials table, or a function that looks a key up. */
+  credentials: Readonly<Record<string, ApiCredentials>> | CredentialsResolver;
+  /** The caller's IP address, checked against `allowedIps`. */
+  sourceIp?: string;
+  /** Where seen nonces are remembered; without one, replays are not detected. */
+  nonceStore?: NonceStore;
+  /** Accepted clock skew in either direction, in ms. @defaultValue 60_000 */
+  toleranceMs?: number;
+  /** The server clock, in ms. @defaultValue `Date.now` */
+  now?: () => number;
+}
+
+/** The check a request failed, in the order they run. */
+export type VerifyCheck = 'headers' | 'method' | 'api-key' | 'ip' | 'timestamp' | 'signature' | 'replay';
+
+/** A request that passed every check. */
+export interface VerifySuccess {
+  /** Always `true`. */
+  ok: true;
+  /** The caller's apiKey. */
+  apiKey: string;
+  /** The method the request was signed with. */
+  method: SignMethod;
+  /** The request's nonce. */
+  nonce: string;
+  /** The request's timestamp, in ms. */
+  timestamp: number;
+  /** The dialect whose canonical string matched. */
+  dialect: CanonicalDialect;
+}
+
+/** A request that failed a check, with the platform code to answer and a reason. */
+export interface VerifyFailure {
+  /** Always `false`. */
+  ok: false;
+  /** 40004 (malformed headers), 2000 (IP) or 2001 (everything else). */
+  code: 40004 | 2000 | 2001;
+  /** Which check failed. */
+  check: VerifyCheck;
+  /** What is wrong, for a developer; never contains the accessKey. */
+  reason: string;
+  /**
+   * On a bad signature: the canonical string of each dialect as this server built it, so the
+   * caller can compare it with what their code signed.
+   */
+  canonical?: Record<CanonicalDialect, string>;
+}
+
+/** The answer of {@link verifyRequest}. */
+export type VerifyResult = VerifySuccess | VerifyFailure;
+
+const NONCE = /^\d{1,64}$/;
+const TIMESTAMP = /^\d{13}$/;
+const HEX = /^[0-9a-fA-F]+$/;
+
+function header(headers: IncomingHeaders, name: string): string | undefined {
+  let value = headers[name];
+  if (value === undefined) {
+    for (const key of Object.keys(headers)) {
+      if (key.toLowerCase() === name) {
+        value = headers[key];
+        break;
+      }
+    }
+  }
+  if (Array.isArray(value)) return undefined; // a repeated signed header is ambiguous
+  return value as string | undefined;
+}
+
+function fail(check: VerifyCheck, code: VerifyFailure['code'], reason: string): VerifyFailure {
+  return { ok: false, code, check, reason };
+}
+
+/**
+ * Verifies a signed request as the platform does (SPEC §2), in this order: headers present
+ * and well-formed (40004); a supported method (2001); a known apiKey (2001); the source IP
+ * on the apiKey's allowlist, when one is set (2000); the timestamp within tolerance (2001);
+ * the signature, in either dialect and hex in either case, compared in constant time (2001);
+ * and only then the nonce not seen within the window (replay, 2001). A nonce is recorded only
+ * after the signature checks out, so unsigned junk cannot fill the store.
+ */
+export async function verifyRequest(options: VerifyRequestOptions): Promise<VerifyResult> {
+  const { headers } = options;
+  const apiKey = header(headers, 'x-api-key');
+  const methodName = header(headers, 'x-sign-method');
+  const nonce = header(headers, 'x-nonce');
+  const timestampText = header(headers, 'x-timestamp');
+  const sign = header(headers, 'x-sign');
+  const missing = (
+    [
+      ['x-api-key', apiKey],
+      ['x-sign-method', methodName],
+      ['x-nonce', nonce],
+      ['x-timestamp', timestampText],
+      ['x-sign', sign],
+    ] as const
+  )
+    .filter(([, v]) => v === undefined || v === '')
+    .map(([k]) => k);
+  if (missing.length > 0) return fail('headers', 40004, `Missing header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`);
+  if (!NONCE.test(nonce as string)) return fail('headers', 40004, 'x-nonce must be 1–64 digits.');
+  if (!TIMESTAMP.test(timestampText as string)) return fail('headers', 40004, 'x-timestamp must be 13 digits of milliseconds since the epoch.');
+  if (!HEX.test(sign as string)) return fail('headers', 40004, 'x-sign must be a hex string.');
+  if (!isSignMethod(methodName)) return fail('method', 2001, `Unsupported x-sign-method "${String(methodName).slice(0, 32)}".`);
+  const method = methodName;
+
+  const credentials =
+    typeof options.credentials === 'function'
+      ? await options.credentials(apiKey as string)
+      : Object.prototype.hasOwnProperty.call(options.credentials, apiKey as string)
+        ? options.credentials[apiKey as string]
+        : undefined;
+  if (!credentials) return fail('api-key', 2001, 'Unknown x-api-key.');
+
+  if (credentials.allowedIps && credentials.allowedIps.length > 0 && !ipAllowed(options.sourceIp, credentials.allowedIps)) {
+    return fail('ip', 2000, `Source address ${options.sourceIp ?? '(unknown)'} is not on this apiKey's allowlist.`);
+  }
+
+  const now = (options.now ?? Date.now)();
+  const timestamp = Number(timestampText);
+  const tolerance = options.toleranceMs ?? 60_000;
+  if (Math.abs(now - timestamp) > tolerance) {
+    const skew = Math.round((timestamp - now) / 1000);
+    return fail('timestamp', 2001, `x-timestamp is ${Math.abs(skew)} s ${skew < 0 ? 'behind' : 'ahead of'} the server clock; at most ${tolerance / 1000} s is accepted.`);
+  }
+
+  const signed = {
+    'x-api-key': apiKey as string,
+    'x-sign-method': method,
+    'x-nonce': nonce as string,
+    'x-timestamp': timestampText as string,
+  };
+  const received = (sign as string).toLowerCase();
+  if (received.length !== SIGNATURE_HEX_LENGTH[method]) {
+    const failure = fail('signature', 2001, `x-sign has ${received.length} hex digits; ${method} gives ${SIGNATURE_HEX_LENGTH[method]}. Is x-sign-method the method you signed with?`);
+    failure.canonical = canonicalStrings(options.body, signed);
+    return failure;
+  }
+  const receivedBytes = Buffer.from(received, 'hex');
+  let matched: CanonicalDialect | undefined;
+  let skipEmpty: string | undefined;
+  for (const dialect of CANONICAL_DIALECTS) {
+    const canonical = canonicalString({ params: options.body, headers: signed, dialect });
+    if (dialect === 'skip-empty') skipEmpty = canonical;
+    else if (canonical === skipEmpty) continue; // no empty field: one string, one comparison
+    const expected = Buffer.from(computeSignature({ accessKey: credentials.accessKey, canonical, method }), 'hex');
+    if (timingSafeEqual(expected, receivedBytes)) {
+      matched = dialect;
+      break;
+    }
+  }
+  if (!matched) {
+    const failure = fail('signature', 2001, 'x-sign does not match the request (checked both canonical dialects).');
+    failure.canonical = canonicalStrings(options.body, signed);
+    return failure;
+  }
+
+  if (options.nonceStore) {
+    const fresh = await options.nonceStore.claim(`${apiKey}:${nonce}`, 2 * tolerance);
+    if (!fresh) return fail('replay', 2001, 'x-nonce was already used within the validity window (replayed request).');
+  }
+  return { ok: true, apiKey: apiKey as string, method, nonce: nonce as string, timestamp, dialect: matched };
+}
+
+function canonicalStrings(body: SignableParams, headers: Parameters<typeof canonicalString>[0]['headers']): Record<CanonicalDialect, string> {
+  return {
+    'skip-empty': canonicalString({ params: body, headers, dialect: 'skip-empty' }),
+    'keep-empty': canonicalString({ params: body, headers, dialect: 'keep-empty' }),
+  };
+}
+
+const allowlists = new WeakMap<readonly string[], BlockList>();
+
+/** True when `ip` is in `allowed` (addresses or CIDR ranges; IPv4-mapped IPv6 is unwrapped). */
+export function ipAllowed(ip: string | undefined, allowed: readonly string[]): boolean {
+  if (!ip) return false;
+  const address = ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
+  const family = isIP(address);
+  if (family === 0) return false;
+  let list = allowlists.get(allowed);
+  if (!list) {
+    list = new BlockList();
+    for (const entry of allowed) {
+      const [net, bits] = entry.split('/');
+      const netFamily = isIP(net ?? '');
+      if (netFamily === 0) continue;
+      const type = netFamily === 4 ? 'ipv4' : 'ipv6';
+      if (bits === undefined) list.addAddress(net as string, type);
+      else list.addSubnet(net as string, Number(bits), type);
+    }
+    allowlists.set(allowed, list);
+  }
+  return list.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
