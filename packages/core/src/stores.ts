@@ -9,6 +9,12 @@ export interface NonceStore {
    * check-and-set, so two concurrent callers with the same key never both get `true`.
    */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Forgets `key`, so that the next claim of it succeeds again: used to give back a claim whose
+   * work failed (a push that could not be handled is then accepted when the platform repeats
+   * it). Optional: without it, a failed key stays claimed until it expires.
+   */
+  release?(key: string): Promise<void>;
 }
 
 /** Options of {@link MemoryNonceStore}. */
@@ -42,6 +48,12 @@ export class MemoryNonceStore implements NonceStore {
   /** {@inheritDoc NonceStore.claim} */
   claim(key: string, ttlMs: number): Promise<boolean> {
     return Promise.resolve(this.claimSync(key, ttlMs));
+  }
+
+  /** {@inheritDoc NonceStore.release} */
+  release(key: string): Promise<void> {
+    this.entries.delete(key);
+    return Promise.resolve();
   }
 
   /** The synchronous form of {@link MemoryNonceStore.claim}. */
