@@ -1,0 +1,81 @@
+import type { SignableParams } from '@smskit/core';
+import coBody from 'co-body';
+import type { Context } from 'koa';
+
+/** Body size accepted when smskit reads the body itself: bytes, or a string like `'1mb'`. */
+export type BodyLimit = number | string;
+
+/** The body as a signable object, or why it cannot be one (a 4xx answer with code 40004). */
+export type SignableBodyResult =
+  | { ok: true; params: SignableParams }
+  | { ok: false; status: number; message: string };
+
+interface ParsedRequest {
+  body?: unknown;
+  rawBody?: string;
+}
+
+/**
+ * The request body's top-level parameters, whichever body parser ran before (its
+ * `ctx.request.body` is used as it is) or none: then the body is read here as JSON, up to
+ * `limit`, and left on `ctx.request.body` / `ctx.request.rawBody` as `@koa/bodyparser` would.
+ * A parser that skipped the request (an unexpected content type) leaves the stream unread, and
+ * that is detected too, so the signature is never checked against a body nobody read.
+ */
+export async function readSignableBody(ctx: Context, limit: BodyLimit): Promise<SignableBodyResult> {
+  const request = ctx.request as unknown as ParsedRequest;
+  let body = request.body;
+  if (body === undefined || streamUnread(ctx)) {
+    try {
+      const { parsed, raw } = (await coBody.json(ctx, { limit, strict: true, returnRawBody: true })) as { parsed: unknown; raw: string };
+      body = parsed;
+      request.body = parsed;
+      request.rawBody = raw;
+    } catch (error) {
+      return bodyReadFailure(error, limit);
+    }
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, status: 400, message: 'The body must be a JSON object of parameters.' };
+  }
+  if (hasProtoKey(body, 0)) {
+    return { ok: false, status: 400, message: 'The body holds a "__proto__" key, which is refused.' };
+  }
+  return { ok: true, params: body as SignableParams };
+}
+
+function streamUnread(ctx: Context): boolean {
+  const req = ctx.req;
+  if (req.readableDidRead || req.readableEnded) return false;
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}
+
+/**
+ * A `__proto__` key survives `JSON.parse` as an own property and turns into a prototype switch
+ * the moment user code spreads or merges the body; co-body already refuses it, other parsers
+ * may not, so it is checked here whatever parsed the body.
+ */
+function hasProtoKey(value: object, depth: number): boolean {
+  if (depth > 32) return false;
+  for (const key of Object.keys(value)) {
+    if (key === '__proto__') return true;
+    const child = (value as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null && hasProtoKey(child, depth + 1)) return true;
+  }
+  return false;
+}
+
+function bodyReadFailure(error: unknown, limit: BodyLimit): SignableBodyResult {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; type?: unknown; message?: unknown };
+  const status = typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 400;
+  if (e.type === 'entity.too.large') return { ok: false, status: 413, message: `The body is larger than the limit (${String(limit)}).` };
+  if (e.type === 'encoding.unsupported') return { ok: false, status: 415, message: 'The body has an unsupported content encoding.' };
+  if (e.type === 'request.size.invalid') return { ok: false, status: 400, message: 'The body length does not match Content-Length.' };
+  if (e.type === 'request.aborted') return { ok: false, status: 400, message: 'The request was aborted while its body was read.' };
+  if (error instanceof SyntaxError) {
+    const proto = typeof e.message === 'string' && e.message.includes('prototype');
+    return { ok: false, status: 400, message: proto ? 'The body holds a "__proto__" key, which is refused.' : 'The body is not a JSON object.' };
+  }
+  return { ok: false, status, message: 'The body could not be read.' };
+}
