@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import { ipAllowed, SmsError, toSmsError } from '@smskit/core';
+import { CalendarDays } from './calendar.js';
+import { CodeHasher, generateCode } from './code.js';
+import type { CodeCheck } from './code-store.js';
+import { DAILY_VOLUME, limitChecks, resolveLimits, type OtpLimitName, type ResolvedLimits } from './limits.js';
+import { MemoryCodeStore } from './memory-code-store.js';
+import { MemoryLimitStore } from './memory-limit-store.js';
+import type { DailyVolumeAlert, OtpRequest, OtpSender, OtpServiceOptions, OtpStores, OtpVerifyRequest } from './options.js';
+import type { OtpInvalid, OtpRequestResult, OtpUnavailable, OtpVerifyResult } from './results.js';
+import { maskPhone, MemorySendLog, type SendLogRecord } from './send-log.js';
+import { callStore, type StoreOutcome } from './store-call.js';
+import { ipCountingKey, isSceneName, normalizeMainlandPhone } from './subject.js';
+
+const MAX_TYPED_CODE = 64;
+
+/** What one request is, once checked, for the log and the later steps. */
+interface RequestSubject {
+  id: string;
+  phone: string;
+  scene: string;
+  templateCode: string | undefined;
+  ip: string | undefined;
+  time: number;
+}
+
+/**
+ * Verification codes that cannot be abused for SMS bombing. `request` checks the input, the
+ * allow and deny lists and the human check, then passes every limit or none in one atomic store
+ * step, stores the code's keyed hash and sends it; `verify` compares in constant time and uses
+ * the code up or counts the wrong try, atomically. Neither ever throws: every outcome is a typed
+ * result. The code itself appears only in the message handed to the sender.
+ */
+export class OtpService {
+  private readonly send: OtpSender;
+  private readonly hasher: CodeHasher;
+  private readonly stores: OtpStores;
+  private readonly fallback: OtpStores | undefined;
+  private fallbackUsed = false;
+  private readonly limits: ResolvedLimits;
+  private readonly calendar: CalendarDays;
+  private readonly now: () => number;
+  private readonly options: OtpServiceOptions;
+  private readonly codeLength: number;
+  private readonly ttlMs: number;
+  private readonly maxAttempts: number;
+  private readonly timeoutMs: number;
+  private readonly requireIp: boolean;
+  private readonly allowPhones: ReadonlySet<string>;
+  private readonly denyPhones: ReadonlySet<string>;
+  private readonly normalizePhone: (input: string) => string | undefined;
+
+  constructor(options: OtpServiceOptions) {
+    if (typeof options.send !== 'function') throw new TypeError('OtpService needs a `send` function that sends one code.');
+    this.options = options;
+    this.send = options.send;
+    this.hasher = new CodeHasher(options.secret);
+    this.limits = resolveLimits(options.limits);
+    this.calendar = new CalendarDays(options.timeZone ?? 'Asia/Shanghai');
+    this.now = options.now ?? Date.now;
+    this.codeLength = wholeNumber('codeLength', options.codeLength ?? 6, 4);
+    this.ttlMs = wholeNumber('ttlMs', options.ttlMs ?? 300_000, 1000);
+    this.maxAttempts = wholeNumber('maxAttempts', options.maxAttempts ?? 5, 1);
+    this.timeoutMs = wholeNumber('storeTimeoutMs', options.storeTimeoutMs ?? 2000, 1);
+    if (options.alphabet !== undefined && new Set(options.alphabet).size < 2) throw new RangeError('alphabet needs at least 2 distinct characters.');
+    if (options.alert) wholeNumber('alert.threshold', options.alert.threshold, 1);
+    this.requireIp = options.requireIp ?? this.limits.ipHourly !== undefined;
+    this.normalizePhone = options.normalizePhone ?? normalizeMainlandPhone;
+    const normalized = (list: readonly string[] = []) => new Set(list.map((phone) => this.normalizePhone(phone) ?? phone));
+    this.allowPhones = normalized(options.allowPhones);
+    this.denyPhones = normalized(options.denyPhones);
+    const memory = (): OtpStores => ({ limits: new MemoryLimitStore(), codes: new MemoryCodeStore(), sendLog: new MemorySendLog() });
+    const defaults = memory();
+    this.stores = {
+      limits: options.stores?.limits ?? defaults.limits,
+      codes: options.stores?.codes ?? defaults.codes,
+      sendLog: options.stores?.sendLog ?? defaults.sendLog,
+    };
+    this.fallback = options.failMode === 'open' ? memory() : undefined;
+  }
+
+  /** Sends a code to `phone` for `scene`, if every check and limit allows. Never throws. */
+  async request(input: OtpRequest): Promise<OtpRequestResult> {
+    try {
+      return await this.requestChecked(input);
+    } catch (error) {
+      return unavailable(toSmsError(error));
+    }
+  }
+
+  /** Checks a code typed by the user: right once, wrong at most `maxAttempts` times. Never throws. */
+  async verify(input: OtpVerifyRequest): Promise<OtpVerifyResult> {
+    try {
+      return await this.verifyChecked(input);
+    } catch (error) {
+      return unavailable(toSmsError(error));
+    }
+  }
+
+  private async requestChecked(input: OtpRequest): Promise<OtpRequestResult> {
+    const now = this.now();
+    const phone = typeof input.phone === 'string' ? this.normalizePhone(input.phone) : undefined;
+    if (phone === undefined) return invalid('phone', 'phone is not a valid mobile number.');
+    if (typeof input.scene !== 'string' || !isSceneName(input.scene)) return invalid('scene', 'scene must be 1–64 of A–Z a–z 0–9 _ . -');
+    const scene = input.scene;
+    const ip = typeof input.ip === 'string' && input.ip !== '' ? input.ip : undefined;
+    const ipKey = ip === undefined ? undefined : ipCountingKey(ip);
+    if (ip !== undefined && ipKey === undefined) return invalid('ip', 'ip is not an IP address.');
+    if (ip === undefined && this.requireIp) {
+      return invalid('ip', 'ip is required while the per-IP limit is on: pass the client address, or set requireIp: false.');
+    }
+    const subject: RequestSubject = { id: randomUUID(), phone, scene, templateCode: this.templateFor(scene), ip, time: now };
+
+    if (this.denyPhones.has(phone)) return this.blocked(subject, { ok: false, reason: 'denied', list: 'phone', message: 'This number is on the deny list.' });
+    if (ip !== undefined && this.options.denyIps?.length && ipAllowed(ip, this.options.denyIps)) {
+      return this.blocked(subject, { ok: false, reason: 'denied', list: 'ip', message: 'This IP address is on the deny list.' });
+    }
+    if (!(await this.passesHumanCheck({ phone, scene, ip, proof: input.human }))) {
+      return this.blocked(subject, { ok: false, reason: 'human-check', message: 'The human check (captcha) did not pass.' });
+    }
+
+    const day = this.calendar.dayOf(now);
+    const ipExempt = ip !== undefined && this.options.allowIps?.length ? ipAllowed(ip, this.options.allowIps) : false;
+    const checks = limitChecks({
+      limits: this.limits,
+      subject: { phone, scene, content: subject.templateCode ?? scene, ipKey: ipExempt ? undefined : ipKey, phoneExempt: this.allowPhones.has(phone) },
+      day,
+      countVolume: this.options.alert !== undefined,
+    });
+    const decision = await this.storeCall('limits.consume', (stores) => stores.limits.consume({ id: subject.id, now, checks }));
+    if (!decision.ok) return this.blocked(subject, unavailable(decision.error));
+    if (!decision.value.ok) {
+      const refusals = decision.value.refusals;
+      const longest = refusals.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a));
+      const retryAfterMs = Math.max(0, longest.retryAfterMs);
+      return this.blocked(subject, {
+        ok: false,
+        reason: 'limit',
+        limit: longest.name as OtpLimitName,
+        retryAfterMs,
+        limits: refusals.map((refusal) => refusal.name as OtpLimitName),
+        message: `Too many codes (limit ${longest.name}); try again in ${Math.ceil(retryAfterMs / 1000)} s.`,
+      });
+    }
+    const volumeIndex = checks.findIndex((check) => check.name === DAILY_VOLUME);
+    if (volumeIndex >= 0) this.maybeAlert({ day: day.key, count: decision.value.counts[volumeIndex] ?? 0 });
+
+    return this.issue(subject);
+  }
+
+  /** Stores the new code's hash, sends the code, and withdraws it if the send fails. */
+  private async issue(subject: RequestSubject): Promise<OtpRequestResult> {
+    const code = generateCode({ length: this.codeLength, alphabet: this.options.alphabet });
+    const key = codeKey(subject);
+    const expiresAt = subject.time + this.ttlMs;
+    const hash = this.hasher.hash({ scene: subject.scene, phone: subject.phone, code });
+    const put = await this.storeCall('codes.put', (stores) => stores.codes.put({ key, id: subject.id, hash, expiresAt, now: subject.time }));
+    if (!put.ok) {
+      // A put that timed out may still land later; withdraw it so an unsent code never waits.
+      void this.storeCall('codes.discard', (stores) => stores.codes.discard({ key, id: subject.id }));
+      return this.blocked(subject, unavailable(put.error));
+    }
+
+    let receipt;
+    try {
+      receipt = await this.send({ id: subject.id, phone: subject.phone, code, scene: subject.scene, templateCode: subject.templateCode, ttlMinutes: Math.ceil(this.ttlMs / 60_000) });
+    } catch (thrown) {
+      // The limits stay consumed: refunding them would let failing sends be retried without
+      // bound. The code never reached anyone, so it must not stay valid.
+      const error = withoutCode(thrown, code);
+      await this.storeCall('codes.discard', (stores) => stores.codes.discard({ key, id: subject.id }));
+      await this.log(subject, { result: 'failed', remark: `${error.code} ${error.message}` });
+      return { ok: false, reason: 'send-failed', error, message: `The code could not be sent: ${error.message}` };
+    }
+    const msgId = receipt?.msgId;
+    await this.log(subject, { result: 'sent', msgId, remark: receipt?.remark });
+    return msgId === undefined ? { ok: true, id: subject.id, expiresAt } : { ok: true, id: subject.id, expiresAt, msgId };
+  }
+
+  private async verifyChecked(input: OtpVerifyRequest): Promise<OtpVerifyResult> {
+    const phone = typeof input.phone === 'string' ? this.normalizePhone(input.phone) : undefined;
+    if (phone === undefined) return invalid('phone', 'phone is not a valid mobile number.');
+    if (typeof input.scene !== 'string' || !isSceneName(input.scene)) return invalid('scene', 'scene must be 1–64 of A–Z a–z 0–9 _ . -');
+    const typed = typeof input.code === 'string' ? input.code.trim() : '';
+    if (typed === '' || typed.length > MAX_TYPED_CODE) return invalid('code', `code must be 1–${MAX_TYPED_CODE} characters.`);
+    const attempt = {
+      key: codeKey({ phone, scene: input.scene }),
+      hash: this.hasher.hash({ scene: input.scene, phone, code: typed }),
+      now: this.now(),
+      maxAttempts: this.maxAttempts,
+    };
+    let outcome: StoreOutcome<CodeCheck> = await callStore({ operation: 'codes.check', timeoutMs: this.timeoutMs, call: () => this.stores.codes.check(attempt) });
+    const fallback = this.fallback;
+    if (fallback && this.fallbackUsed && (!outcome.ok || outcome.value.status === 'missing')) {
+      if (!outcome.ok) this.report(outcome.error, 'codes.check (failing open)');
+      const local = await callStore({ operation: 'codes.check', timeoutMs: this.timeoutMs, call: () => fallback.codes.check(attempt) });
+      // "missing" locally says nothing while the shared store is down: the code may be there.
+      if (outcome.ok || (local.ok && local.value.status !== 'missing')) outcome = local;
+    }
+    if (!outcome.ok) return unavailable(outcome.error);
+    const found = outcome.value;
+    switch (found.status) {
+      case 'ok':
+        return { ok: true, id: found.id };
+      case 'mismatch':
+        return { ok: false, reason: 'mismatch', attemptsLeft: found.attemptsLeft, message: `Wrong code; ${found.attemptsLeft} ${found.attemptsLeft === 1 ? 'try' : 'tries'} left.` };
+      case 'burnt':
+        return { ok: false, reason: 'burnt', message: 'Wrong code, and too many wrong tries: request a new code.' };
+      case 'expired':
+        return { ok: false, reason: 'expired', message: 'The code has expired: request a new one.' };
+      default:
+        return { ok: false, reason: 'missing', message: 'There is no code to check: request one first.' };
+    }
+  }
+
+  private templateFor(scene: string): string | undefined {
+    const template = this.options.templateCode;
+    return typeof template === 'function' ? template(scene) : template;
+  }
+
+  private async passesHumanCheck(input: Parameters<NonNullable<OtpServiceOptions['humanCheck']>>[0]): Promise<boolean> {
+    const check = this.options.humanCheck;
+    if (!check) return true;
+    try {
+      return (await check(input)) === true;
+    } catch (error) {
+      this.report(toSmsError(error), 'humanCheck');
+      return false;
+    }
+  }
+
+  /** Runs a store call; with `failMode: 'open'`, a failed call is run again on the in-process stores. */
+  private async storeCall<T>(operation: string, call: (stores: OtpStores) => Promise<T>): Promise<StoreOutcome<T>> {
+    const outcome = await callStore({ operation, timeoutMs: this.timeoutMs, call: () => call(this.stores) });
+    const fallback = this.fallback;
+    if (outcome.ok || !fallback) return outcome;
+    this.report(outcome.error, `${operation} (failing open)`);
+    this.fallbackUsed = true;
+    return callStore({ operation, timeoutMs: this.timeoutMs, call: () => call(fallback) });
+  }
+
+  /** Logs a request stopped before sending (when `logBlocked` is on) and returns its answer. */
+  private async blocked<R extends Exclude<OtpRequestResult, { ok: true }>>(subject: RequestSubject, result: R): Promise<R> {
+    // An unavailable store most likely holds the log too; waiting on it again would only slow the refusal.
+    if (this.options.logBlocked !== false && result.reason !== 'unavailable') {
+      const remark = result.reason === 'limit' ? `limit ${result.limit}` : result.reason === 'denied' ? `deny list (${result.list})` : result.reason;
+      await this.log(subject, { result: 'blocked', remark });
+    }
+    return result;
+  }
+
+  private async log(subject: RequestSubject, entry: Pick<SendLogRecord, 'result' | 'remark' | 'msgId'>): Promise<void> {
+    const record: SendLogRecord = {
+      id: subject.id,
+      type: 'verification',
+      channel: this.options.channel ?? 'default',
+      phone: (this.options.maskPhone ?? maskPhone)(subject.phone),
+      scene: subject.scene,
+      time: subject.time,
+      result: entry.result,
+    };
+    if (subject.templateCode !== undefined) record.templateCode = subject.templateCode;
+    if (entry.remark !== undefined) record.remark = entry.remark;
+    if (entry.msgId !== undefined) record.msgId = entry.msgId;
+    if (subject.ip !== undefined) record.ip = subject.ip;
+    const appended = await this.storeCall('sendLog.append', (stores) => stores.sendLog.append(record));
+    if (!appended.ok) this.report(appended.error, 'sendLog.append');
+  }
+
+  private maybeAlert(at: { day: string; count: number }): void {
+    const alert = this.options.alert;
+    if (!alert || at.count !== alert.threshold) return;
+    const event: DailyVolumeAlert = { day: at.day, timeZone: this.calendar.timeZone, count: at.count, threshold: alert.threshold };
+    // Not awaited: a slow webhook must not hold up the code.
+    Promise.resolve()
+      .then(() => alert.notify(event))
+      .catch((error: unknown) => this.report(toSmsError(error), 'alert.notify'));
+  }
+
+  private report(error: SmsError, operation: string): void {
+    try {
+      this.options.onError?.(error, { operation });
+    } catch {
+      // A failing error hook must not turn into a failed request.
+    }
+  }
+}
+
+function codeKey(subject: { scene: string; phone: string }): string {
+  return `${subject.scene}:${encodeURIComponent(subject.phone)}`;
+}
+
+function invalid(field: OtpInvalid['field'], message: string): OtpInvalid {
+  return { ok: false, reason: 'invalid', field, message };
+}
+
+function unavailable(error: SmsError): OtpUnavailable {
+  return { ok: false, reason: 'unavailable', error, message: error.message };
+}
+
+function wholeNumber(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be a whole number of at least ${min} (got ${String(value)}).`);
+  return value;
+}
+
+/**
+ * The sender's failure as an `SmsError` that cannot leak the code: details and cause are
+ * dropped (a client error may carry the request body) and the code is masked in the text.
+ */
+function withoutCode(thrown: unknown, code: string): SmsError {
+  const error = toSmsError(thrown);
+  const scrub = (text: string): string => text.split(code).join('*'.repeat(code.length));
+  return new SmsError({ code: error.code, message: scrub(error.message), hint: scrub(error.hint), requestId: error.requestId, retryable: error.retryable });
+}
