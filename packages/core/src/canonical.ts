@@ -1,4 +1,5 @@
-import { SmsError } from './errors.js';
+import { buildCanonical } from './canonical-build.js';
+import type { SmsError } from './errors.js';
 
 /**
  * How pairs whose value is empty enter the canonical string.
@@ -31,18 +32,6 @@ export interface SignedHeaderValues {
 }
 
 /**
- * Writes one value as the canonical string does: strings as they are, numbers in decimal,
- * booleans as `true`/`false`, arrays and objects as compact JSON. Returns `undefined` for a
- * value the `skip-empty` dialect leaves out.
- */
-function writeValue(value: unknown, dialect: CanonicalDialect): string | undefined {
-  if (typeof value === 'string') return value === '' && dialect === 'skip-empty' ? undefined : value;
-  if (value === null || value === undefined) return dialect === 'skip-empty' ? undefined : '';
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value);
-}
-
-/**
  * Builds the canonical string that `x-sign` is computed over: every body parameter and the
  * four signed headers, sorted by key in plain code-unit order, joined as `key=value` with
  * `&`, with no URL-encoding or escaping (SPEC §2).
@@ -58,39 +47,5 @@ export function canonicalString(options: {
   /** @defaultValue `'skip-empty'` */
   dialect?: CanonicalDialect;
 }): string {
-  const dialect = options.dialect ?? 'skip-empty';
-  const { params, headers } = options;
-  const keys = Object.keys(params);
-  for (const header of HEADER_KEYS) {
-    if (Object.prototype.hasOwnProperty.call(params, header)) {
-      throw new SmsError({
-        code: 40004,
-        message: `The body parameter "${header}" has the name of a signed header.`,
-        hint: 'Rename the body parameter: x-api-key, x-sign-method, x-nonce and x-timestamp travel as headers.',
-      });
-    }
-  }
-  const pairs: [string, string][] = [];
-  for (const key of keys) {
-    const written = writeValue(params[key], dialect);
-    if (written !== undefined) pairs.push([key, written]);
-  }
-  for (const key of HEADER_KEYS) {
-    const written = writeValue(headers[key], dialect);
-    if (written !== undefined) pairs.push([key, written]);
-  }
-  pairs.sort(byKey);
-  let out = '';
-  for (let i = 0; i < pairs.length; i++) {
-    const pair = pairs[i] as [string, string];
-    out += (i === 0 ? '' : '&') + pair[0] + '=' + pair[1];
-  }
-  return out;
-}
-
-const HEADER_KEYS = ['x-api-key', 'x-nonce', 'x-sign-method', 'x-timestamp'] as const;
-
-/** Plain UTF-16 code-unit order, as the vendor's samples sort (not locale order). */
-function byKey(a: [string, string], b: [string, string]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+  return buildCanonical(options.params, options.headers, options.dialect ?? 'skip-empty').text;
 }

@@ -14,3 +14,4 @@ export * from './sign-method.js';
 export * from './sign.js';
 export * from './stores.js';
 export * from './verify.js';
+export * from './rules/index.js';

@@ -6,26 +6,32 @@ export const NONCE_DIGITS = 16;
 const pool = Buffer.alloc(4096);
 let offset = pool.length;
 
-/** A uniform integer in `[0, n)` (n ≤ 256) from a pooled cryptographic source, by rejection sampling. */
-function randomBelow(n: number): number {
-  const limit = 256 - (256 % n);
+/**
+ * A uniform integer in `[0, span)` (span < 2^32) from pooled random bytes, redrawn when the
+ * 32-bit draw falls in the incomplete last block, so there is no modulo bias.
+ */
+function uniformBelow(span: number): number {
+  const limit = Math.floor(0x1_0000_0000 / span) * span;
   for (;;) {
-    if (offset >= pool.length) {
+    if (offset + 4 > pool.length) {
       randomFillSync(pool);
       offset = 0;
     }
-    const byte = pool[offset++] as number;
-    if (byte < limit) return byte % n;
+    const draw = pool.readUInt32BE(offset);
+    offset += 4;
+    if (draw < limit) return draw % span;
   }
 }
 
 /**
  * A fresh nonce: {@link NONCE_DIGITS} decimal digits from a cryptographic source, the first
  * never `0` so that servers that parse it as a number keep every digit. Random bytes are
- * drawn in pooled blocks, so a nonce costs no system call of its own.
+ * drawn in pooled blocks, so a nonce costs no system call of its own, and it is made of two
+ * 8-digit halves because turning small integers into text is several times cheaper than a
+ * 16-digit one.
  */
 export function generateNonce(): string {
-  let out = String(1 + randomBelow(9));
-  for (let i = 1; i < NONCE_DIGITS; i++) out += randomBelow(10);
-  return out;
+  const head = 10_000_000 + uniformBelow(90_000_000); // 8 digits, the first 1–9
+  const tail = 100_000_000 + uniformBelow(100_000_000); // "1" + 8 digits
+  return String(head) + String(tail).slice(1);
 }

@@ -1,5 +1,6 @@
-import { createHmac } from 'node:crypto';
-import { canonicalString, type CanonicalDialect, type SignableParams, type SignedHeaderValues } from './canonical.js';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import type { CanonicalDialect, SignableParams, SignedHeaderValues } from './canonical.js';
+import { buildCanonical } from './canonical-build.js';
 import { SmsError } from './errors.js';
 import { generateNonce } from './nonce.js';
 import { DEFAULT_SIGN_METHOD, isSignMethod, SIGN_METHODS, type SignMethod } from './sign-method.js';
@@ -16,8 +17,28 @@ export function computeSignature(options: {
   /** @defaultValue `'HmacSHA256'` */
   method?: SignMethod;
 }): string {
-  const method = options.method ?? DEFAULT_SIGN_METHOD;
-  return createHmac(SIGN_METHODS[method], options.accessKey).update(options.canonical, 'utf8').digest('hex');
+  return hmacHex(options.accessKey, [options.canonical], options.method ?? DEFAULT_SIGN_METHOD);
+}
+
+let cachedSecret: string | undefined;
+let cachedKey: KeyObject | undefined;
+
+/**
+ * The secret as a KeyObject, kept for the last secret used: a service signs with one
+ * accessKey, and re-encoding the key for every request costs about a tenth of a small HMAC.
+ */
+function secretKey(accessKey: string): KeyObject {
+  if (accessKey !== cachedSecret || cachedKey === undefined) {
+    cachedKey = createSecretKey(Buffer.from(accessKey, 'utf8'));
+    cachedSecret = accessKey;
+  }
+  return cachedKey;
+}
+
+function hmacHex(accessKey: string, segments: readonly string[], method: SignMethod): string {
+  const hmac = createHmac(SIGN_METHODS[method], secretKey(accessKey));
+  for (let i = 0; i < segments.length; i++) hmac.update(segments[i] as string, 'utf8');
+  return hmac.digest('hex');
 }
 
 /** The five headers of a signed request. */
@@ -77,22 +98,32 @@ export function signRequest(options: SignRequestOptions): SignedRequest {
   if (!options.apiKey) throw new SmsError({ code: 40004, message: 'apiKey is empty.', hint: 'Pass the apiKey shown in the console under 接口配置 → 接口信息.' });
   if (!options.accessKey) throw new SmsError({ code: 40004, message: 'accessKey is empty.', hint: 'Pass the accessKey shown in the console under 接口配置 → 接口信息.' });
   const nonce = options.nonce ?? generateNonce();
-  if (!DIGITS.test(nonce)) {
+  if (options.nonce !== undefined && !DIGITS.test(nonce)) {
     throw new SmsError({ code: 40004, message: 'x-nonce must be digits only.', hint: 'Leave nonce out to get a fresh 16-digit one.' });
   }
-  const timestamp = String(options.timestamp ?? (options.now ?? Date.now)());
-  if (!/^\d{13}$/.test(timestamp)) {
-    throw new SmsError({ code: 40004, message: `x-timestamp "${timestamp}" is not 13 digits of milliseconds.`, hint: 'Use milliseconds since the epoch (Date.now()), not seconds.' });
+  const ms = options.timestamp ?? (options.now ?? Date.now)();
+  if (!Number.isInteger(ms) || ms < 1e12 || ms >= 1e13) {
+    throw new SmsError({ code: 40004, message: `x-timestamp "${ms}" is not 13 digits of milliseconds.`, hint: 'Use milliseconds since the epoch (Date.now()), not seconds.' });
   }
+  const timestamp = String(ms);
   const signed: SignedHeaderValues = {
     'x-api-key': options.apiKey,
     'x-sign-method': method,
     'x-nonce': nonce,
     'x-timestamp': timestamp,
   };
-  const canonical = canonicalString({ params: options.body, headers: signed, dialect: options.dialect });
-  const sign = computeSignature({ accessKey: options.accessKey, canonical, method });
-  return { headers: { ...signed, 'x-sign': sign }, canonical, sign };
+  const canonical = buildCanonical(options.body, signed, options.dialect ?? 'skip-empty');
+  const sign = hmacHex(options.accessKey, canonical.segments, method);
+  // Written out rather than spread: spreading an object with dashed keys costs more than a
+  // third of the HMAC itself on Node 20.
+  const headers: SignedHeaders = {
+    'x-api-key': signed['x-api-key'],
+    'x-sign-method': signed['x-sign-method'],
+    'x-nonce': signed['x-nonce'],
+    'x-timestamp': signed['x-timestamp'],
+    'x-sign': sign,
+  };
+  return { headers, canonical: canonical.text, sign };
 }
 
 /**

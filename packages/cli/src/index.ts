@@ -1,0 +1,59 @@
+/**
+ * `smskit`: the command line of smskit — sign and verify requests, explain return codes,
+ * check templates and count segments.
+ *
+ * @packageDocumentation
+ */
+import { isSmsError } from '@smskit/core';
+import { Command, CommanderError } from 'commander';
+import { registerExplain } from './commands/explain.js';
+import { registerSign } from './commands/sign.js';
+import { registerVerify } from './commands/verify.js';
+import { processIo, UsageError, type CliIo } from './io.js';
+
+export { processIo, UsageError, type CliIo } from './io.js';
+
+/** Builds the `smskit` program, writing to `io`. */
+export function createProgram(io: CliIo = processIo): Command {
+  const program = new Command('smskit')
+    .description('smskit: sign, verify and test requests to the HMAC-signed SMS platform API')
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text), outputError: () => undefined });
+  registerSign(program, io);
+  registerVerify(program, io);
+  registerExplain(program, io);
+  return program;
+}
+
+/**
+ * Runs `smskit` with `argv` (without the node and script names) and resolves the exit code:
+ * 0 success, 1 a check failed, 2 a usage mistake. Errors are printed as one line, never as a
+ * stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const previous = process.exitCode;
+  process.exitCode = undefined;
+  try {
+    await createProgram(io).parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      io.err(`smskit: ${error.message.replace(/^error: /, '')}\n`);
+      return 2;
+    }
+    if (error instanceof UsageError) {
+      io.err(`smskit: ${error.message}\n`);
+      return 2;
+    }
+    if (isSmsError(error)) {
+      io.err(`smskit: ${error.code} ${error.message} — ${error.hint}\n`);
+      return 2;
+    }
+    io.err(`smskit: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  } finally {
+    if (previous !== undefined) process.exitCode = previous;
+  }
+}

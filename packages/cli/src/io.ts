@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises';
+
+/** Where a command reads and writes; the real process by default, captured in tests. */
+export interface CliIo {
+  /** Writes to standard output. */
+  out(text: string): void;
+  /** Writes to standard error. */
+  err(text: string): void;
+  /** Reads all of standard input, or `undefined` when it is a terminal. */
+  readStdin(): Promise<string | undefined>;
+  /** Environment variables. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** The process's own streams. */
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    if (process.stdin.isTTY) return undefined;
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  env: process.env,
+};
+
+/**
+ * A mistake in how the command was called (bad flag, invalid JSON…): printed as one line,
+ * exit code 2, never a stack trace.
+ */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** Parses JSON given on the command line, naming the flag when it is not valid JSON. */
+export function parseJsonArgument(text: string, flag: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${flag} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The request body from `--body`, `--body-file` or standard input, as a JSON object. */
+export async function readBody(options: { body?: string; bodyFile?: string }, io: CliIo): Promise<Record<string, unknown>> {
+  let text: string | undefined;
+  let source = '--body';
+  if (options.body !== undefined) text = options.body;
+  else if (options.bodyFile !== undefined) {
+    source = '--body-file';
+    try {
+      text = await readFile(options.bodyFile, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read --body-file ${options.bodyFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else {
+    source = 'standard input';
+    text = await io.readStdin();
+    if (text === undefined) throw new UsageError('no body: pass --body JSON, --body-file FILE, or pipe the JSON body on standard input');
+  }
+  if (text.trim() === '') return {};
+  const value = parseJsonArgument(text, source);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new UsageError(`${source} must be a JSON object of body parameters`);
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Writes a value as one line of JSON. */
+export function printJson(io: CliIo, value: unknown): void {
+  io.out(`${JSON.stringify(value)}\n`);
+}
