@@ -5,4 +5,8 @@
  *
  * @packageDocumentation
  */
+export * from './collection-format.js';
+export { generateCollection, type CollectionOptions } from './collection.js';
+export { generateEnvironment, type EnvironmentOptions } from './environment.js';
 export { SIGNING_SCRIPT } from './signing-script.js';
+export { writePostmanFiles, type PostmanFilesOptions, type PostmanFilesWritten } from './postman-files.js';
