@@ -23,7 +23,11 @@ export interface CollectionOptions {
   baseUrl?: string;
   /** The collection's name. @defaultValue `'smskit — SMS platform API'` */
   name?: string;
-  /** The template number the example bodies send. @defaultValue `'580467552590397440'` */
+  /**
+   * The template number the example bodies send: an approved template with one variable of
+   * up to 6 characters (a verification code), by default the smskit sandbox's.
+   * @defaultValue `'100001'`
+   */
   templateCode?: string;
   /** The number the send example sends to. @defaultValue `'13800138000'` */
   phone?: string;
@@ -44,7 +48,7 @@ const DEFAULT_BASE_URL = 'https://opassapi.infocloud.cc';
  * that explains any code but 200. Built with the `postman-collection` SDK; the same options
  * always give the same document (ids are derived, not random).
  *
- * @throws {@link SmsError} (40004) for a `baseUrl` that is not an http(s) URL or an
+ * @throws `SmsError` (40004, from `@smskit/core`) for a `baseUrl` that is not an http(s) URL or an
  *   unsupported `signMethod`.
  */
 export function generateCollection(options: CollectionOptions = {}): PostmanCollection {
@@ -128,7 +132,7 @@ function collectionVariables(options: CollectionOptions & { signMethod: SignMeth
     variable('baseUrl', normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL), 'Where requests go; the environment’s `baseUrl` overrides it.'),
     variable('signMethod', options.signMethod, 'The HMAC the pre-request script signs with; the environment’s `signMethod` overrides it.'),
     variable('signDialect', 'skip-empty', '`skip-empty` leaves body fields that are null or "" out of the signed string (smskit, the vendor’s Python and C# samples); `keep-empty` keeps them (the vendor’s PHP sample).'),
-    variable('templateCode', options.templateCode ?? '580467552590397440', 'The approved template the send examples use.'),
+    variable('templateCode', options.templateCode ?? '100001', 'The template the send examples use: replace it with your approved template number (模板编号). The default is the smskit sandbox’s verification-code template, 您的验证码是{code,6}.'),
     variable('phone', options.phone ?? '13800138000', 'The number the send example sends to.'),
     variable('msgId', '', 'Set by the send requests’ tests; read by *Pull delivery receipts*.'),
   ];

@@ -24,7 +24,7 @@ export interface EnvironmentOptions {
  * `apiKey`, `accessKey` (type `secret`) and `signMethod`. Import it beside the collection and
  * select it; without `apiKey`/`accessKey` the user types them in Postman.
  *
- * @throws {@link SmsError} (40004) for a `baseUrl` that is not an http(s) URL or an
+ * @throws `SmsError` (40004, from `@smskit/core`) for a `baseUrl` that is not an http(s) URL or an
  *   unsupported `signMethod`.
  */
 export function generateEnvironment(options: EnvironmentOptions): PostmanEnvironment {
@@ -50,7 +50,7 @@ export function generateEnvironment(options: EnvironmentOptions): PostmanEnviron
  * The origin and path prefix requests are sent to, without a trailing slash (requests append
  * `/message/send` and so on).
  *
- * @throws {@link SmsError} (40004) for anything but an absolute http(s) URL.
+ * @throws `SmsError` (40004, from `@smskit/core`) for anything but an absolute http(s) URL.
  */
 export function normalizeBaseUrl(baseUrl: string): string {
   let url: URL;

@@ -21,7 +21,7 @@ export interface PostmanFilesOptions {
   accessKey?: string;
   /** The sign method. @defaultValue `'HmacSHA256'` */
   signMethod?: SignMethod;
-  /** The template number the send examples use. @defaultValue `'580467552590397440'` */
+  /** The template number the send examples use. @defaultValue `'100001'` */
   templateCode?: string;
 }
 
@@ -37,7 +37,7 @@ export interface PostmanFilesWritten {
  * Generates the collection and the environment and writes them as JSON files, ready for
  * Postman's *Import* and for `newman run -e`. What `smskit postman` runs.
  *
- * @throws {@link SmsError} (40004) for a bad `baseUrl` or `signMethod`, before anything is written.
+ * @throws `SmsError` (40004, from `@smskit/core`) for a bad `baseUrl` or `signMethod`, before anything is written.
  */
 export async function writePostmanFiles(options: PostmanFilesOptions): Promise<PostmanFilesWritten> {
   const collection = generateCollection({ baseUrl: options.baseUrl, signMethod: options.signMethod, templateCode: options.templateCode });
