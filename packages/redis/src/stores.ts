@@ -1,0 +1,24 @@
+import type { OtpStores } from '@smskit/otp';
+import { RedisCodeStore } from './code-store.js';
+import type { RedisKeyOptions } from './keyspace.js';
+import { RedisLimitStore } from './limit-store.js';
+import type { RedisClient } from './lua-script.js';
+import { RedisSendLog } from './send-log.js';
+
+/** Options of {@link redisOtpStores}. */
+export interface RedisOtpStoresOptions extends RedisKeyOptions {
+  /** The ioredis client (or cluster). */
+  redis: RedisClient;
+  /** Most send-log records kept. @defaultValue 10_000 */
+  sendLogCapacity?: number;
+}
+
+/** Every store an `OtpService` needs, on one Redis: `new OtpService({ stores: redisOtpStores({ redis }), ... })`. */
+export function redisOtpStores(options: RedisOtpStoresOptions): OtpStores {
+  const shared = { redis: options.redis, keyPrefix: options.keyPrefix };
+  return {
+    limits: new RedisLimitStore(shared),
+    codes: new RedisCodeStore(shared),
+    sendLog: new RedisSendLog({ ...shared, capacity: options.sendLogCapacity }),
+  };
+}

@@ -1,0 +1,150 @@
+import calculateSlot from 'cluster-key-slot';
+import type { LimitCheck } from '@smskit/otp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RedisCodeStore, RedisLimitStore, RedisNonceStore, RedisSendLog, redisOtpStores } from '../src/index.js';
+import { connect, keysOf, redisAvailable, removeKeys, uniquePrefix } from './redis.js';
+
+const redis = connect();
+const prefix = uniquePrefix();
+afterAll(async () => {
+  await removeKeys(redis, prefix);
+  redis.disconnect();
+});
+
+const rolling = (key: string, max = 1, windowMs = 60_000): LimitCheck => ({ kind: 'rolling', name: `${key}-limit`, key, max, windowMs });
+
+describe.skipIf(!redisAvailable)('RedisNonceStore', () => {
+  it('of 100 concurrent claims of one key, exactly one wins, and the key expires', async () => {
+    const store = new RedisNonceStore({ redis, keyPrefix: `${prefix}:nonce` });
+    const wins = await Promise.all(Array.from({ length: 100 }, () => store.claim('n-1', 60_000)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+    const ttl = await redis.pttl(`${prefix}:nonce:n-1`);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(60_000);
+    expect(await store.claim('n-2', 60_000)).toBe(true);
+  });
+});
+
+describe.skipIf(!redisAvailable)('RedisLimitStore: the same semantics as the in-memory store', () => {
+  const store = new RedisLimitStore({ redis, keyPrefix: prefix });
+
+  it('a refused request consumes none of its limits', async () => {
+    expect(await store.consume({ id: '1', now: 0, checks: [rolling('b')] })).toEqual({ ok: true, counts: [1] });
+    expect(await store.consume({ id: '2', now: 1, checks: [rolling('a'), rolling('b')] })).toEqual({ ok: false, refusals: [{ name: 'b-limit', retryAfterMs: 59_999 }] });
+    expect(await store.consume({ id: '3', now: 2, checks: [rolling('a')] })).toEqual({ ok: true, counts: [1] });
+  });
+
+  it('rolling windows are exact: retry when the oldest needed hit ages out', async () => {
+    const check = rolling('r3', 3);
+    for (const now of [0, 10_000, 20_000]) expect((await store.consume({ id: `h${now}`, now, checks: [check] })).ok).toBe(true);
+    expect(await store.consume({ id: 'x', now: 59_999, checks: [check] })).toEqual({ ok: false, refusals: [{ name: 'r3-limit', retryAfterMs: 1 }] });
+    expect(await store.consume({ id: 'y', now: 60_000, checks: [check] })).toEqual({ ok: true, counts: [3] });
+  });
+
+  it('fixed counters count, refuse at max with the time to the period end, and count-only never refuses', async () => {
+    const now = Date.now();
+    const day: LimitCheck = { kind: 'fixed', name: 'day', key: 'd:2024-05-01', max: 2, resetAt: now + 5000 };
+    const volume: LimitCheck = { kind: 'fixed', name: 'volume', key: 'v:2024-05-01', resetAt: now + 5000 };
+    expect(await store.consume({ id: '1', now, checks: [day, volume] })).toEqual({ ok: true, counts: [1, 1] });
+    expect(await store.consume({ id: '2', now, checks: [day, volume] })).toEqual({ ok: true, counts: [2, 2] });
+    expect(await store.consume({ id: '3', now: now + 1000, checks: [day, volume] })).toEqual({ ok: false, refusals: [{ name: 'day', retryAfterMs: 4000 }] });
+  });
+
+  it('every key expires: rolling ones after their window, fixed ones at their period end', async () => {
+    const now = Date.now();
+    await store.consume({ id: 'e', now, checks: [rolling('exp', 1, 30_000), { kind: 'fixed', name: 'f', key: 'exp-f', max: 5, resetAt: now + 90_000 }] });
+    const rollingTtl = await redis.pttl(`{${prefix}}:otp:limit:exp`);
+    const fixedTtl = await redis.pttl(`{${prefix}}:otp:limit:exp-f`);
+    expect(rollingTtl).toBeGreaterThan(0);
+    expect(rollingTtl).toBeLessThanOrEqual(30_000);
+    expect(fixedTtl).toBeGreaterThan(30_000);
+    expect(fixedTtl).toBeLessThanOrEqual(90_000);
+  });
+
+  it('500 concurrent consumers over two connections: exactly max get through', async () => {
+    const second = connect();
+    const other = new RedisLimitStore({ redis: second, keyPrefix: prefix });
+    const check = rolling('race', 25);
+    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => (i % 2 ? store : other).consume({ id: `c${i}`, now: 1000, checks: [check] })));
+    second.disconnect();
+    expect(results.filter((result) => result.ok)).toHaveLength(25);
+  });
+});
+
+describe.skipIf(!redisAvailable)('RedisCodeStore', () => {
+  const store = new RedisCodeStore({ redis, keyPrefix: prefix });
+  const hash = 'ab'.repeat(32);
+  const wrong = 'ac'.repeat(32);
+
+  it('uses a code once, counts wrong tries and burns at maxAttempts', async () => {
+    await store.put({ key: 'login:1', id: 'id-1', hash, expiresAt: 10_000, now: 0 });
+    expect(await store.check({ key: 'login:1', hash: wrong, now: 1, maxAttempts: 2 })).toEqual({ status: 'mismatch', attemptsLeft: 1 });
+    expect(await store.check({ key: 'login:1', hash, now: 1, maxAttempts: 2 })).toEqual({ status: 'ok', id: 'id-1' });
+    expect(await store.check({ key: 'login:1', hash, now: 1, maxAttempts: 2 })).toEqual({ status: 'missing' });
+    await store.put({ key: 'login:2', id: 'id-2', hash, expiresAt: 10_000, now: 0 });
+    await store.check({ key: 'login:2', hash: wrong, now: 1, maxAttempts: 2 });
+    expect(await store.check({ key: 'login:2', hash: wrong, now: 1, maxAttempts: 2 })).toEqual({ status: 'burnt' });
+    expect(await store.check({ key: 'login:2', hash, now: 1, maxAttempts: 2 })).toEqual({ status: 'missing' });
+  });
+
+  it('reports expiry by the callers’ clock and keeps the record a grace period past it', async () => {
+    const now = Date.now();
+    await store.put({ key: 'login:3', id: 'id-3', hash, expiresAt: now + 300_000, now });
+    const ttl = await redis.pttl(`{${prefix}}:otp:code:login:3`);
+    expect(ttl).toBeGreaterThan(300_000);
+    expect(await store.check({ key: 'login:3', hash, now: now + 300_000, maxAttempts: 5 })).toEqual({ status: 'expired' });
+  });
+
+  it('discards only the code it was asked to', async () => {
+    await store.put({ key: 'login:4', id: 'new', hash, expiresAt: 10_000, now: 0 });
+    await store.discard({ key: 'login:4', id: 'old' });
+    expect(await store.check({ key: 'login:4', hash, now: 1, maxAttempts: 5 })).toEqual({ status: 'ok', id: 'new' });
+  });
+
+  it('a hash of another length never matches', async () => {
+    await store.put({ key: 'login:5', id: 'id-5', hash, expiresAt: 10_000, now: 0 });
+    expect(await store.check({ key: 'login:5', hash: hash.slice(0, 62), now: 1, maxAttempts: 5 })).toEqual({ status: 'mismatch', attemptsLeft: 4 });
+    expect(await store.check({ key: 'login:5', hash: `${hash}00`, now: 1, maxAttempts: 5 })).toEqual({ status: 'mismatch', attemptsLeft: 3 });
+  });
+});
+
+describe.skipIf(!redisAvailable)('RedisSendLog', () => {
+  it('keeps the newest records up to its capacity, with an expiry', async () => {
+    const log = new RedisSendLog({ redis, keyPrefix: prefix, capacity: 5 });
+    await Promise.all(Array.from({ length: 40 }, (_, i) => log.append({ id: String(i), type: 'verification', channel: 'c', phone: '139****0001', time: i, result: 'sent' })));
+    const records = await log.recent(100);
+    expect(records).toHaveLength(5);
+    expect(await redis.llen(`{${prefix}}:otp:log:records`)).toBe(5);
+    expect(await redis.pttl(`{${prefix}}:otp:log:records`)).toBeGreaterThan(0);
+    expect((await log.recent(2)).map((record) => record.id)).toEqual(records.slice(0, 2).map((record) => record.id));
+  });
+});
+
+describe.skipIf(!redisAvailable)('key layout', () => {
+  it('puts every OTP key of one prefix under one hash tag, so each script stays in one Cluster slot', async () => {
+    const layoutPrefix = `${prefix}-layout`;
+    const stores = redisOtpStores({ redis, keyPrefix: layoutPrefix });
+    const now = Date.now();
+    await stores.limits.consume({
+      id: 'k',
+      now,
+      checks: [rolling('ps:login:13900000001'), rolling('ip:192.0.2.1'), rolling('site', 100), { kind: 'fixed', name: 'pd', key: 'pd:2024-05-01:13900000001', max: 10, resetAt: now + 1000 }],
+    });
+    await stores.codes.put({ key: 'login:13900000001', id: 'k', hash: 'ab', expiresAt: now + 1000, now });
+    await stores.sendLog.append({ id: 'k', type: 'verification', channel: 'c', phone: 'p', time: now, result: 'sent' });
+    const keys = await keysOf(redis, layoutPrefix);
+    expect(keys).toEqual([
+      `{${layoutPrefix}}:otp:code:login:13900000001`,
+      `{${layoutPrefix}}:otp:limit:ip:192.0.2.1`,
+      `{${layoutPrefix}}:otp:limit:pd:2024-05-01:13900000001`,
+      `{${layoutPrefix}}:otp:limit:ps:login:13900000001`,
+      `{${layoutPrefix}}:otp:limit:site`,
+      `{${layoutPrefix}}:otp:log:records`,
+    ]);
+    expect(new Set(keys.map((key) => calculateSlot(key))).size).toBe(1);
+  });
+
+  it('refuses a prefix with braces, which would break the hash tag', () => {
+    expect(() => redisOtpStores({ redis, keyPrefix: 'a{b}' })).toThrow(/braces/);
+  });
+});
