@@ -27,23 +27,27 @@ export const FOLDERS: readonly { name: string; description: string }[] = [
   { name: 'Account', description: 'Remaining balance and the reachability probe.' },
 ];
 
-/** Reads `data` without failing the script when the body is not JSON (the collection test reports that). */
+/**
+ * Reads `data` without failing the script when the body is not JSON (the collection test
+ * reports that). Named `payload`: a top-level `data` clashes with a legacy global of the
+ * Postman sandbox.
+ */
 const READ_DATA = `let reply = {};
 try { reply = pm.response.json() || {}; } catch (error) { reply = {}; }
-const data = reply.data;`;
+const payload = reply.data;`;
 
 const SEND_TESTS = `${READ_DATA}
 
 pm.test('data.msgId identifies the send (keep it to query receipts)', function () {
-  pm.expect(data, 'data').to.be.an('object');
-  pm.expect(data.msgId, 'msgId').to.be.a('string').and.not.be.empty;
+  pm.expect(payload, 'data').to.be.an('object');
+  pm.expect(payload.msgId, 'msgId').to.be.a('string').and.not.be.empty;
 });
 pm.test('data.failPhones lists the numbers that were not accepted', function () {
-  pm.expect(data, 'data').to.be.an('object');
-  pm.expect(data.failPhones == null || typeof data.failPhones === 'string', 'failPhones is null or a comma-separated string').to.equal(true);
+  pm.expect(payload, 'data').to.be.an('object');
+  pm.expect(payload.failPhones == null || typeof payload.failPhones === 'string', 'failPhones is null or a comma-separated string').to.equal(true);
 });
 // The receipts request reads this msgId.
-if (data && data.msgId) pm.collectionVariables.set('msgId', data.msgId);`;
+if (payload && payload.msgId) pm.collectionVariables.set('msgId', payload.msgId);`;
 
 /** Every endpoint of SPEC §3, in sidebar order. */
 export const ENDPOINTS: readonly EndpointEntry[] = [
@@ -116,8 +120,8 @@ export const ENDPOINTS: readonly EndpointEntry[] = [
     tests: `${READ_DATA}
 
 pm.test('data is a list of receipts', function () {
-  pm.expect(data, 'data').to.be.an('array');
-  data.forEach(function (receipt) {
+  pm.expect(payload, 'data').to.be.an('array');
+  payload.forEach(function (receipt) {
     pm.expect(receipt, 'receipt').to.include.keys('msgId', 'tel', 'arrive', 'arriveTime');
     pm.expect(receipt.arriveTime, 'arriveTime (yyMMddHHmm)').to.match(/^\\d{10}$/);
   });
@@ -151,8 +155,8 @@ pm.test('data is a list of receipts', function () {
     tests: `${READ_DATA}
 
 pm.test('data is a list of daily counts', function () {
-  pm.expect(data, 'data').to.be.an('array');
-  data.forEach(function (day) {
+  pm.expect(payload, 'data').to.be.an('array');
+  payload.forEach(function (day) {
     pm.expect(day.sendDate, 'sendDate (yyyy-MM-dd)').to.match(/^\\d{4}-\\d{2}-\\d{2}$/);
     ['totalCount', 'successCount', 'failCount', 'noReceiptCount'].forEach(function (count) {
       pm.expect(day[count], count).to.be.a('number');
@@ -180,8 +184,8 @@ pm.test('data is a list of daily counts', function () {
     tests: `${READ_DATA}
 
 pm.test('data lists the balance of each kind of message', function () {
-  pm.expect(data, 'data').to.be.an('array').and.not.be.empty;
-  data.forEach(function (item) {
+  pm.expect(payload, 'data').to.be.an('array').and.not.be.empty;
+  payload.forEach(function (item) {
     pm.expect(item.itemName, 'itemName').to.be.a('string');
     pm.expect(item.residueValue, 'residueValue').to.be.a('number');
   });

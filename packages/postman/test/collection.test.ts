@@ -100,6 +100,23 @@ describe('one documented, tested request per endpoint, in folders', () => {
   });
 });
 
+describe('scripts that run in the Postman sandbox', () => {
+  // The sandbox's legacy globals (postman-sandbox's LEGACY_GLOBS): a top-level const/let of
+  // one of these names is a SyntaxError there ("Identifier 'data' has already been declared").
+  const LEGACY_GLOBALS = ['tests', 'globals', 'environment', 'data', 'request', 'responseCookies', 'responseHeaders', 'responseTime', 'responseCode', 'responseBody', 'iteration', 'postman', '_', 'CryptoJS', 'atob', 'btoa', 'tv4', 'xml2Json', 'Backbone', 'cheerio'];
+  const collection = generateCollection();
+  const scripts = [...collection.event, ...requestsOf(collection).flatMap((item) => item.event)].map((event) => event.script.exec);
+
+  it('declare no top-level name that the sandbox already holds', () => {
+    for (const lines of scripts) {
+      for (const line of lines) {
+        const declared = /^(?:const|let|var|function|class)\s+([\w$]+)/.exec(line)?.[1];
+        if (declared !== undefined) expect(LEGACY_GLOBALS).not.toContain(declared);
+      }
+    }
+  });
+});
+
 describe('options', () => {
   it('sets the collection variables the requests and the script read', () => {
     const collection = generateCollection({ baseUrl: 'http://127.0.0.1:4010/', templateCode: '817436511033106432', phone: '13900139000', signMethod: 'HmacSHA512' });
