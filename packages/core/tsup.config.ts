@@ -1,3 +1,4 @@
+import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.base.js';
 
-export default packageBuild();
+export default defineConfig(packageBuild());

@@ -7,6 +7,7 @@
 import { isSmsError } from '@smskit/core';
 import { Command, CommanderError } from 'commander';
 import { registerExplain } from './commands/explain.js';
+import { registerRules } from './commands/rules.js';
 import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
 import { processIo, UsageError, type CliIo } from './io.js';
@@ -23,6 +24,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerSign(program, io);
   registerVerify(program, io);
   registerExplain(program, io);
+  registerRules(program, io);
   return program;
 }
 

@@ -1,5 +1,4 @@
 import { buildCanonical } from './canonical-build.js';
-import type { SmsError } from './errors.js';
 
 /**
  * How pairs whose value is empty enter the canonical string.
