@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalString, SIGN_METHODS, signRequest, verifyRequest, type SignMethod } from '../src/index.js';
+import { canonicalString, computeSignature, SIGN_METHODS, signRequest, verifyRequest, type SignMethod } from '../src/index.js';
 
 const NOW = 1_700_000_000_000;
 const method = fc.constantFrom(...(Object.keys(SIGN_METHODS) as SignMethod[]));
@@ -56,6 +56,17 @@ describe('properties', () => {
         const headers = { 'x-api-key': 'k', 'x-sign-method': 'HmacSHA256', 'x-nonce': '1234567890', 'x-timestamp': String(NOW) };
         expect(canonicalString({ params: b, headers, dialect: 'skip-empty' })).toBe(canonicalString({ params: b, headers, dialect: 'keep-empty' }));
       }),
+    );
+  });
+
+  it('hashing long values as their own segments signs exactly the canonical string', () => {
+    const long = fc.string({ minLength: 250, maxLength: 2000, unit: 'grapheme' });
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.oneof(long, fc.string({ unit: 'grapheme' })), { maxKeys: 6 }), method, (b, m) => {
+        const signed = signRequest({ apiKey: 'k', accessKey: '密钥', body: b, method: m, now: () => NOW });
+        expect(signed.sign).toBe(computeSignature({ accessKey: '密钥', canonical: signed.canonical, method: m }));
+      }),
+      { numRuns: 200 },
     );
   });
 });
