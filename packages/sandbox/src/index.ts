@@ -1,0 +1,29 @@
+/**
+ * `@smskit/sandbox`: the whole SMS platform emulated locally, as a Koa app built on
+ * `@smskit/koa` — for tests, demos and development without paying for or waiting on real
+ * messages. State lives in memory by default: a restart loses it.
+ *
+ * @packageDocumentation
+ */
+export { outcomeFor, type DeliveryRule } from './delivery.js';
+export { FaultInjector, type Fault, type FaultPlan } from './faults.js';
+export { MemorySandboxStore, type MemorySandboxStoreOptions } from './memory-store.js';
+export type { SandboxAccount, SandboxOptions } from './options.js';
+export { MAX_RECEIPTS_PER_QUERY, RECEIPT_WINDOW_MS } from './platform-routes.js';
+export type { PushAttempt, PushStatus } from './pusher.js';
+export { DEFAULT_RATE_LIMITS, type LimitedEndpoint, type RateLimit } from './rate-limits.js';
+export type { RequestLogEntry } from './request-log.js';
+export { SANDBOX_PREFIX } from './sandbox-routes.js';
+export { createSandbox, type InjectedReply, type RunningSandbox, type Sandbox, type SandboxControl, type SandboxState } from './sandbox.js';
+export type { SendResult } from './send-engine.js';
+export type { CounterStep, DailyStatistics, MessageQuery, MessageState, ReceiptQuery, SandboxMessage, SandboxReply, SandboxStore } from './store.js';
+export {
+  BALANCE_ITEMS,
+  DEFAULT_TEMPLATES,
+  loadTemplatesFile,
+  prepareTemplates,
+  type BalanceItem,
+  type SandboxTemplate,
+  type TemplateDefinition,
+  type TemplateLimits,
+} from './templates.js';

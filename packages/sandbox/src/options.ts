@@ -1,0 +1,65 @@
+import type { ApiCredentials } from '@smskit/core';
+import type { DeliveryRule } from './delivery.js';
+import type { FaultPlan } from './faults.js';
+import type { LimitedEndpoint, RateLimit } from './rate-limits.js';
+import type { RequestLogEntry } from './request-log.js';
+import type { PushAttempt } from './pusher.js';
+import type { SandboxStore } from './store.js';
+import type { BalanceItem, TemplateDefinition } from './templates.js';
+
+/** An account of the sandbox. */
+export interface SandboxAccount extends ApiCredentials {
+  /** The apiKey requests are signed with. */
+  apiKey: string;
+}
+
+/** Options of {@link createSandbox}. Every field has a default, so `createSandbox()` runs. */
+export interface SandboxOptions {
+  /** The apiKey of the sandbox's one account. @defaultValue `'sandbox-api-key'` */
+  apiKey?: string;
+  /** The accessKey of that account. @defaultValue `'sandbox-access-key'` */
+  accessKey?: string;
+  /** Addresses or CIDR ranges that account may call from (2000 otherwise); any when empty. */
+  allowedIps?: readonly string[];
+  /** Several accounts instead of `apiKey`/`accessKey`/`allowedIps`. */
+  accounts?: readonly SandboxAccount[];
+  /** Approved templates. @defaultValue {@link DEFAULT_TEMPLATES} */
+  templates?: readonly TemplateDefinition[];
+  /** Starting balance of each account: one number for all three items, or per item. @defaultValue 10 000 each */
+  balance?: number | Partial<Record<BalanceItem, number>>;
+  /** Accepted clock skew of `x-timestamp`, in ms. @defaultValue 60_000 */
+  toleranceMs?: number;
+  /** How long a message waits for its receipt, in ms; 0 settles it at once. @defaultValue 2000 */
+  deliveryDelayMs?: number;
+  /** Which numbers end in which state (first match wins; the rest are `DELIVRD`). @defaultValue [] */
+  deliveryRules?: readonly DeliveryRule[];
+  /** Where receipts are pushed; none pushed when absent. */
+  pushUrl?: string;
+  /** Where uplink replies are pushed; none pushed when absent. */
+  replyPushUrl?: string;
+  /** A push not answered within this many ms is abandoned and counts as slow. @defaultValue 1000 */
+  pushTimeoutMs?: number;
+  /** Slow pushes in a row after which pushing stops. @defaultValue 3 */
+  maxSlowPushes?: number;
+  /** Most items in one push. @defaultValue 100 */
+  pushBatchSize?: number;
+  /** The access number replies are sent to; an extension code is appended. @defaultValue `'1069000'` */
+  srcId?: string;
+  /**
+   * Per-endpoint limits per apiKey, answered with 6000; `false` turns them all off.
+   * @defaultValue {@link DEFAULT_RATE_LIMITS}
+   */
+  rateLimits?: false | Partial<Record<LimitedEndpoint, RateLimit | false>>;
+  /** Faults to inject from the start (see also `/_sandbox/faults`). */
+  faults?: FaultPlan;
+  /** Where state is kept. @defaultValue a new {@link MemorySandboxStore} */
+  store?: SandboxStore;
+  /** The clock, in ms. @defaultValue `Date.now` */
+  now?: () => number;
+  /** Receives one entry per request (no secrets in it). */
+  log?: (entry: RequestLogEntry) => void;
+  /** Receives each push attempt. */
+  onPush?: (attempt: PushAttempt) => void;
+  /** Largest request body, bytes or a string like `'1mb'`. @defaultValue `'2mb'` */
+  bodyLimit?: number | string;
+}

@@ -1,0 +1,286 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { formatArriveTime, SmsError, type ApiCredentials } from '@smskit/core';
+import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
+import Koa, { type Context, type Middleware, type Next } from 'koa';
+import { DeliverySchedule } from './delivery.js';
+import { FaultInjector, type FaultPlan } from './faults.js';
+import { MemorySandboxStore } from './memory-store.js';
+import { msgIdMaker } from './msg-id.js';
+import type { SandboxOptions } from './options.js';
+import { platformRouter } from './platform-routes.js';
+import { Pusher, type PushAttempt, type PushStatus } from './pusher.js';
+import { DEFAULT_RATE_LIMITS, rateLimit, type LimitedEndpoint } from './rate-limits.js';
+import { requestLog } from './request-log.js';
+import { SANDBOX_PREFIX, sandboxRouter } from './sandbox-routes.js';
+import type { Accepted } from './send-engine.js';
+import type { MessageQuery, MessageState, SandboxMessage, SandboxReply, SandboxStore } from './store.js';
+import { BALANCE_ITEMS, DEFAULT_TEMPLATES, prepareTemplates, type BalanceItem, type SandboxTemplate } from './templates.js';
+
+/** A reply to inject, as if a handset had answered. */
+export interface InjectedReply {
+  /** The sender's number. */
+  tel: string;
+  /** What the sender wrote. */
+  content: string;
+  /** The account it is for. @defaultValue the first account */
+  apiKey?: string;
+  /** The full access number; overrides `srcId` + `upExtendCode`. */
+  srcId?: string;
+  /** Extension code appended to the sandbox's access number. */
+  upExtendCode?: string;
+}
+
+/** What the sandbox reports about itself. */
+export interface SandboxState {
+  /** Each account with its balances. */
+  accounts: { apiKey: string; balance: Record<BalanceItem, number> }[];
+  /** Messages waiting for their receipt. */
+  pendingDeliveries: number;
+  /** Receipt and reply pushing. */
+  push: PushStatus & { receiptUrl?: string; replyUrl?: string };
+  /** Faults still to come. */
+  faults: FaultPlan;
+}
+
+/** What `/_sandbox/*` needs; the {@link Sandbox} object offers the same. */
+export interface SandboxControl {
+  /** Accounts, pending deliveries, pushing and faults. */
+  state(): Promise<SandboxState>;
+  /** The templates in use. */
+  templates(): SandboxTemplate[];
+  /** Messages, newest first. */
+  messages(query: Partial<MessageQuery>): Promise<SandboxMessage[]>;
+  /** Replies, newest first. */
+  replies(query: { apiKey?: string; phone?: string; limit?: number }): Promise<SandboxReply[]>;
+  /** Records a reply and pushes it to the reply URL. */
+  injectReply(reply: InjectedReply): Promise<SandboxReply>;
+  /** Settles every pending message now; answers how many. */
+  deliverNow(): Promise<number>;
+  /** The faults still to come. */
+  faults(): FaultPlan;
+  /** Replaces the faults to come. */
+  setFaults(plan: FaultPlan): void;
+  /** Whether pushing stopped, and the slow streak. */
+  pushStatus(): PushStatus;
+  /** The most recent push attempts. */
+  pushAttempts(): PushAttempt[];
+  /** Pushes again after three slow pushes stopped it. */
+  resumePushes(): void;
+  /** Sets balances of an account (the first by default); answers them. */
+  setBalance(change: { apiKey?: string; values: Partial<Record<BalanceItem, number>> }): Promise<Record<BalanceItem, number>>;
+  /** Forgets messages, replies, balances, counters, faults and pushes. */
+  reset(): Promise<void>;
+}
+
+/** A sandbox listening on a port. */
+export interface RunningSandbox {
+  /** `http://host:port`. */
+  url: string;
+  /** The port (useful with port 0). */
+  port: number;
+  /** The address listened on. */
+  host: string;
+  /** The Node server. */
+  server: Server;
+  /** Stops accepting, ends open connections, stops timers. */
+  close(): Promise<void>;
+}
+
+/** The sandbox: the Koa app and the handles tests and tools use. */
+export interface Sandbox extends SandboxControl {
+  /** The Koa app (mount it, or call `listen`). */
+  app: Koa;
+  /** The store holding its state. */
+  store: SandboxStore;
+  /** Listens on `host:port`. @defaultValue 127.0.0.1, port 0 (a free one) */
+  listen(options?: { port?: number; host?: string }): Promise<RunningSandbox>;
+  /** Resolves once every queued push has been tried. */
+  pushesIdle(): Promise<void>;
+  /** Stops the delivery timer (a listening server is closed by its own `close`). */
+  close(): void;
+}
+
+const DEFAULT_API_KEY = 'sandbox-api-key';
+const DEFAULT_ACCESS_KEY = 'sandbox-access-key';
+
+/**
+ * Builds a local emulation of the SMS platform (SPEC §3–§7) as a Koa app on `@smskit/koa`:
+ * signed endpoints with the manual's shapes and codes, templates, messages with receipts that
+ * arrive after a delay, receipt and reply pushes with the slow-receiver rule, statistics and
+ * balances that follow from what was sent, rate limits, and injectable faults. State lives
+ * in memory by default: a restart loses it.
+ *
+ * @example
+ * ```ts
+ * const sandbox = createSandbox({ apiKey: 'k', accessKey: 's', deliveryDelayMs: 0 });
+ * const { url, close } = await sandbox.listen({ port: 0 });
+ * ```
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const now = options.now ?? Date.now;
+  const accounts = options.accounts ?? [{ apiKey: options.apiKey ?? DEFAULT_API_KEY, accessKey: options.accessKey ?? DEFAULT_ACCESS_KEY, allowedIps: options.allowedIps }];
+  if (accounts.length === 0) throw new Error('createSandbox: at least one account is needed.');
+  const credentials: Record<string, ApiCredentials> = Object.create(null) as Record<string, ApiCredentials>;
+  for (const account of accounts) credentials[account.apiKey] = { accessKey: account.accessKey, allowedIps: account.allowedIps };
+  const firstApiKey = accounts[0]!.apiKey;
+  const templates = prepareTemplates(options.templates ?? DEFAULT_TEMPLATES);
+  const initialBalance = typeof options.balance === 'number' ? Object.fromEntries(BALANCE_ITEMS.map((item) => [item, options.balance])) : options.balance;
+  const store = options.store ?? new MemorySandboxStore({ initialBalance: initialBalance as Partial<Record<BalanceItem, number>> | undefined });
+  const faults = new FaultInjector();
+  if (options.faults) faults.set(options.faults);
+  const pusher = new Pusher({ timeoutMs: options.pushTimeoutMs ?? 1000, maxSlow: options.maxSlowPushes ?? 3, batchSize: options.pushBatchSize ?? 100, now, onAttempt: options.onPush });
+  let seq = 0;
+
+  const reportAsync = (what: string) => (error: unknown) => console.error(`smskit sandbox: ${what} failed`, error);
+
+  const pushReceipts = (settled: readonly SandboxMessage[]) => {
+    if (!options.pushUrl || settled.length === 0) return;
+    const byAccount = new Map<string, SandboxMessage[]>();
+    for (const message of settled) byAccount.set(message.apiKey, [...(byAccount.get(message.apiKey) ?? []), message]);
+    for (const [apiKey, messages] of byAccount) {
+      const data = messages.map((m) => ({ msgId: m.msgId, tel: m.phone, arriveResult: m.state, arriveTime: formatArriveTime(new Date(m.arrivedAt ?? now())), bid: m.bid ?? null }));
+      pusher.enqueue({ kind: 'receipts', url: options.pushUrl, apiKey, data });
+    }
+  };
+
+  let settling: Promise<unknown> = Promise.resolve();
+  const schedule = new DeliverySchedule({
+    delayMs: options.deliveryDelayMs ?? 2000,
+    now,
+    settle: (due) => {
+      settling = Promise.resolve(store.settle(due)).then(pushReceipts, reportAsync('settling receipts'));
+    },
+  });
+
+  const limiters = new Map<LimitedEndpoint, Middleware>();
+  if (options.rateLimits !== false) {
+    for (const endpoint of Object.keys(DEFAULT_RATE_LIMITS) as LimitedEndpoint[]) {
+      const limit = options.rateLimits?.[endpoint] ?? DEFAULT_RATE_LIMITS[endpoint];
+      if (limit) limiters.set(endpoint, rateLimit(limit));
+    }
+  }
+
+  const control: SandboxControl = {
+    async state() {
+      const balances = await Promise.all(accounts.map(async (a) => ({ apiKey: a.apiKey, balance: await store.balance(a.apiKey) })));
+      return { accounts: balances, pendingDeliveries: schedule.pending, push: { ...pusher.status(), receiptUrl: options.pushUrl, replyUrl: options.replyPushUrl }, faults: faults.snapshot() };
+    },
+    templates: () => [...templates.values()],
+    messages: async (query) => store.findMessages({ ...query, limit: query.limit ?? 100 }),
+    replies: async (query) => store.findReplies({ ...query, limit: query.limit ?? 100 }),
+    async injectReply(reply) {
+      const apiKey = reply.apiKey ?? firstApiKey;
+      if (!credentials[apiKey]) throw new SmsError({ code: 40004, message: 'Unknown apiKey for the reply.' });
+      const srcId = reply.srcId ?? `${options.srcId ?? '1069000'}${reply.upExtendCode ?? ''}`;
+      const stored: SandboxReply = { apiKey, srcId, tel: reply.tel, content: reply.content, arrivedAt: now() };
+      await store.addReply(stored);
+      if (options.replyPushUrl) {
+        pusher.enqueue({ kind: 'replies', url: options.replyPushUrl, apiKey, data: [{ srcId, tel: stored.tel, content: stored.content, arriveTime: formatArriveTime(new Date(stored.arrivedAt)) }] });
+      }
+      return stored;
+    },
+    async deliverNow() {
+      const settled = schedule.flush();
+      await settling;
+      return settled;
+    },
+    faults: () => faults.snapshot(),
+    setFaults: (plan) => faults.set(plan),
+    pushStatus: () => pusher.status(),
+    pushAttempts: () => pusher.attempts(),
+    resumePushes: () => pusher.resume(),
+    async setBalance(change) {
+      const apiKey = change.apiKey ?? firstApiKey;
+      if (!credentials[apiKey]) throw new SmsError({ code: 40004, message: 'Unknown apiKey.' });
+      await store.setBalance(apiKey, change.values);
+      return store.balance(apiKey);
+    },
+    async reset() {
+      schedule.clear();
+      await store.reset();
+      faults.clear();
+      pusher.clear();
+      pusher.resume();
+    },
+  };
+
+  const app = new Koa();
+  app.silent = true; // unexpected errors reach stderr through platformErrors' hook below
+  if (options.log) app.use(requestLog(options.log));
+  app.use(platformErrors({ onError: ({ error, answered }) => void (answered.code === -1 && console.error('smskit sandbox: unexpected error', error)) }));
+  app.use(sandboxRouter(control).routes());
+  app.use(injectFaults(faults));
+  const verify = verifySignature({ credentials, toleranceMs: options.toleranceMs ?? 60_000, now, bodyLimit: options.bodyLimit ?? '2mb' });
+  const platform = platformRouter({
+    store,
+    templates,
+    rules: options.deliveryRules ?? [],
+    now,
+    nextMsgId: msgIdMaker(now),
+    nextSeq: () => ++seq,
+    verify,
+    limit: (endpoint) => limiters.get(endpoint),
+    onAccepted: (accepted: readonly Accepted[]) => schedule.add(accepted.map((a) => ({ seq: a.message.seq, state: a.outcome as MessageState }))),
+  });
+  app.use(platform.routes());
+  app.use(platform.allowedMethods({ throw: true }));
+  app.use(function noSuchEndpoint(ctx: Context) {
+    answerPlatformError(ctx, { code: 40004, message: `No endpoint ${ctx.method} ${ctx.path}.`, status: 404 });
+  });
+
+  return {
+    ...control,
+    app,
+    store,
+    pushesIdle: async () => {
+      await settling;
+      await pusher.idle();
+    },
+    close: () => schedule.close(),
+    listen: (listenOptions = {}) => listen(app, listenOptions, () => schedule.close()),
+  };
+}
+
+function injectFaults(faults: FaultInjector): Middleware {
+  return async function injectSandboxFaults(ctx: Context, next: Next): Promise<void> {
+    if (ctx.path.startsWith(SANDBOX_PREFIX)) return next();
+    const fault = faults.take(ctx.path);
+    if (!fault) return next();
+    if (fault.kind === 'drop') {
+      ctx.respond = false;
+      ctx.req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'fail') {
+      answerPlatformError(ctx, { code: fault.code, message: 'Injected fault (sandbox).' });
+      return;
+    }
+    await next();
+    await new Promise((resolve) => setTimeout(resolve, fault.ms).unref());
+  };
+}
+
+async function listen(app: Koa, options: { port?: number; host?: string }, onClose: () => void): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const server = app.listen({ port: options.port ?? 0, host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  server.keepAliveTimeout = 65_000; // outlive clients' pools, so kept-alive sockets are not cut under them
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        onClose();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
