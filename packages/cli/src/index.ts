@@ -7,6 +7,7 @@
 import { isSmsError } from '@smskit/core';
 import { Command, CommanderError } from 'commander';
 import { registerExplain } from './commands/explain.js';
+import { registerPostman } from './commands/postman.js';
 import { registerRules } from './commands/rules.js';
 import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
@@ -25,6 +26,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerVerify(program, io);
   registerExplain(program, io);
   registerRules(program, io);
+  registerPostman(program, io);
   return program;
 }
 
