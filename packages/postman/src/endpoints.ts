@@ -70,7 +70,7 @@ export const ENDPOINTS: readonly EndpointEntry[] = [
   "phones": "{{phone}}",
   "templateCode": "{{templateCode}}",
   "templateParam": "[\\"520131\\"]",
-  "bid": "signup-{{$timestamp}}"
+  "bid": "{{$guid}}"
 }`,
     success: { message: 'OK', fields: { data: { msgId: '574730770464800768', desc: null, failPhones: '' } } },
     errors: [2001, 60001, 60003, 60007],
@@ -195,9 +195,9 @@ pm.test('data lists the balance of each kind of message', function () {
     folder: 'Account',
     name: 'Reachability probe',
     path: '/health/info',
-    description: "The probe the vendor's network check script calls: a 200 answer means this machine reaches the API.",
+    description: "The probe the vendor's network check script calls: a 200 answer means this machine reaches the API. The platform does not require a signature here (the vendor's script calls it without one); the collection signs it anyway, which is harmless.",
     body: '{}',
-    success: { message: 'OK', fields: {} },
+    success: { message: 'OK', fields: { data: { status: 'UP' } } },
     errors: [-1],
     tests: `pm.test('the API is reachable', function () {
   pm.response.to.have.status(200);
