@@ -167,8 +167,8 @@ export interface ErrorCodeEntry {
 /** A return code the catalogue knows. */
 export type PlatformCode = keyof typeof ERROR_CODES;
 
-/** Every known code, in catalogue order. */
-export const PLATFORM_CODES: readonly PlatformCode[] = Object.keys(ERROR_CODES).map(Number) as PlatformCode[];
+/** Every known code, in numeric order. */
+export const PLATFORM_CODES: readonly PlatformCode[] = (Object.keys(ERROR_CODES).map(Number) as PlatformCode[]).sort((a, b) => a - b);
 
 /** True when the catalogue knows `code`. */
 export function isPlatformCode(code: unknown): code is PlatformCode {

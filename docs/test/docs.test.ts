@@ -1,0 +1,74 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { renderErrorCodesGuide } from '../scripts/error-codes.js';
+
+const docs = fileURLToPath(new URL('..', import.meta.url));
+const root = join(docs, '..');
+
+function markdownFiles(): string[] {
+  const files = [join(root, 'README.md')];
+  for (const name of readdirSync(docs)) if (name.endsWith('.md')) files.push(join(docs, name));
+  for (const pkg of readdirSync(join(root, 'packages'))) {
+    const readme = join(root, 'packages', pkg, 'README.md');
+    try {
+      readFileSync(readme);
+      files.push(readme);
+    } catch {
+      // a package without a README has no samples
+    }
+  }
+  return files;
+}
+
+/** Every ```ts block, with where it stands. */
+function samples(): { name: string; code: string }[] {
+  const found: { name: string; code: string }[] = [];
+  for (const file of markdownFiles()) {
+    const text = readFileSync(file, 'utf8');
+    const fence = /^```(ts|typescript)\n([\s\S]*?)^```/gm;
+    for (let m = fence.exec(text); m; m = fence.exec(text)) {
+      const line = text.slice(0, m.index).split('\n').length;
+      found.push({ name: `${relative(root, file)}:${line}`, code: m[2] as string });
+    }
+  }
+  return found;
+}
+
+describe('the error-code guide', () => {
+  it('is generated from the catalogue and up to date (run `pnpm --filter @smskit/docs error-codes`)', () => {
+    expect(readFileSync(join(docs, 'error-codes.md'), 'utf8')).toBe(renderErrorCodesGuide());
+  });
+});
+
+describe('code samples in the guides and READMEs', () => {
+  const dir = join(docs, '.samples');
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('all compile against the packages’ real types', async () => {
+    const all = samples();
+    expect(all.length).toBeGreaterThan(0);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    const names = new Map<string, string>();
+    for (const [i, sample] of all.entries()) {
+      const file = join(dir, `sample-${i}.ts`);
+      names.set(file, sample.name);
+      // Each sample is its own module; top-level await is allowed as in an ES module.
+      await writeFile(file, `${sample.code}\nexport {};\n`);
+    }
+    const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+    const program = ts.createProgram([...names.keys()], { ...config?.options, noEmit: true, noUnusedLocals: false });
+    const problems = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file && names.has(d.file.fileName))
+      .map((d) => {
+        const { line } = d.file!.getLineAndCharacterOfPosition(d.start ?? 0);
+        return `${names.get(d.file!.fileName)} (+${line}): ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+      });
+    expect(problems).toEqual([]);
+  });
+});
