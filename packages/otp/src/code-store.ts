@@ -1,3 +1,5 @@
+import type { LimitConsumeRequest, LimitDecision, LimitStore } from './limit-store.js';
+
 /** A code to keep: its hash only, never the code itself. */
 export interface CodePut {
   /** Where the code lives (scene and number); a new code replaces the one there. */
@@ -49,6 +51,13 @@ export interface CodeStore {
   check(attempt: CodeAttempt): Promise<CodeCheck>;
   /** Removes the code under `key`, but only if it is still the one with this `id`. */
   discard(target: { key: string; id: string }): Promise<void>;
+  /**
+   * Optional fast path for a store that shares one atomic domain with `limits` (the same Redis
+   * and key prefix, say): consume the limits and, only if all pass, keep the code — one atomic
+   * step, one round trip instead of two. Returns `undefined` when it cannot serve these
+   * `limits`; the service then consumes and puts in two steps.
+   */
+  consumeAndPut?(input: { limits: LimitStore; consume: LimitConsumeRequest; code: CodePut }): Promise<LimitDecision> | undefined;
 }
 
 /**

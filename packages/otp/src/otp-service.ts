@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ipAllowed, SmsError, toSmsError } from '@smskit/core';
 import { CalendarDays } from './calendar.js';
 import { CodeHasher, generateCode } from './code.js';
-import type { CodeCheck } from './code-store.js';
+import type { CodeCheck, CodePut } from './code-store.js';
 import { DAILY_VOLUME, limitChecks, resolveLimits, type OtpLimitName, type ResolvedLimits } from './limits.js';
 import { MemoryCodeStore } from './memory-code-store.js';
 import { MemoryLimitStore } from './memory-limit-store.js';
@@ -127,10 +127,28 @@ export class OtpService {
       day,
       countVolume: this.options.alert !== undefined,
     });
-    const decision = await this.storeCall('limits.consume', (stores) => stores.limits.consume({ id: subject.id, now, checks }));
-    if (!decision.ok) return this.blocked(subject, unavailable(decision.error));
-    if (!decision.value.ok) {
-      const refusals = decision.value.refusals;
+    // The code is drawn before the limits are known so that a store offering consumeAndPut
+    // can count and keep it in one round trip; a refused request wastes only a HMAC.
+    const code = generateCode({ length: this.codeLength, alphabet: this.options.alphabet });
+    const put: CodePut = {
+      key: codeKey(subject),
+      id: subject.id,
+      hash: this.hasher.hash({ scene, phone, code }),
+      expiresAt: now + this.ttlMs,
+      now,
+    };
+    const consume = { id: subject.id, now, checks };
+    const decision = await this.storeCall('limits.consume', async (stores) => {
+      const fused = stores.codes.consumeAndPut?.({ limits: stores.limits, consume, code: put });
+      return fused ? { granted: await fused, stored: true } : { granted: await stores.limits.consume(consume), stored: false };
+    });
+    if (!decision.ok) {
+      if (this.stores.codes.consumeAndPut) this.withdraw(put);
+      return this.blocked(subject, unavailable(decision.error));
+    }
+    const granted = decision.value.granted;
+    if (!granted.ok) {
+      const refusals = granted.refusals;
       const longest = refusals.reduce((a, b) => (b.retryAfterMs > a.retryAfterMs ? b : a));
       const retryAfterMs = Math.max(0, longest.retryAfterMs);
       return this.blocked(subject, {
@@ -143,24 +161,21 @@ export class OtpService {
       });
     }
     const volumeIndex = checks.findIndex((check) => check.name === DAILY_VOLUME);
-    if (volumeIndex >= 0) this.maybeAlert({ day: day.key, count: decision.value.counts[volumeIndex] ?? 0 });
+    if (volumeIndex >= 0) this.maybeAlert({ day: day.key, count: granted.counts[volumeIndex] ?? 0 });
 
-    return this.issue(subject);
+    if (!decision.value.stored) {
+      const stored = await this.storeCall('codes.put', (stores) => stores.codes.put(put));
+      if (!stored.ok) {
+        this.withdraw(put);
+        return this.blocked(subject, unavailable(stored.error));
+      }
+    }
+    return this.deliver({ subject, code, put });
   }
 
-  /** Stores the new code's hash, sends the code, and withdraws it if the send fails. */
-  private async issue(subject: RequestSubject): Promise<OtpRequestResult> {
-    const code = generateCode({ length: this.codeLength, alphabet: this.options.alphabet });
-    const key = codeKey(subject);
-    const expiresAt = subject.time + this.ttlMs;
-    const hash = this.hasher.hash({ scene: subject.scene, phone: subject.phone, code });
-    const put = await this.storeCall('codes.put', (stores) => stores.codes.put({ key, id: subject.id, hash, expiresAt, now: subject.time }));
-    if (!put.ok) {
-      // A put that timed out may still land later; withdraw it so an unsent code never waits.
-      void this.storeCall('codes.discard', (stores) => stores.codes.discard({ key, id: subject.id }));
-      return this.blocked(subject, unavailable(put.error));
-    }
-
+  /** Sends the stored code, and withdraws it if the send fails. */
+  private async deliver(input: { subject: RequestSubject; code: string; put: CodePut }): Promise<OtpRequestResult> {
+    const { subject, code, put } = input;
     let receipt;
     try {
       receipt = await this.send({ id: subject.id, phone: subject.phone, code, scene: subject.scene, templateCode: subject.templateCode, ttlMinutes: Math.ceil(this.ttlMs / 60_000) });
@@ -168,13 +183,21 @@ export class OtpService {
       // The limits stay consumed: refunding them would let failing sends be retried without
       // bound. The code never reached anyone, so it must not stay valid.
       const error = withoutCode(thrown, code);
-      await this.storeCall('codes.discard', (stores) => stores.codes.discard({ key, id: subject.id }));
+      await this.storeCall('codes.discard', (stores) => stores.codes.discard({ key: put.key, id: put.id }));
       await this.log(subject, { result: 'failed', remark: `${error.code} ${error.message}` });
       return { ok: false, reason: 'send-failed', error, message: `The code could not be sent: ${error.message}` };
     }
     const msgId = receipt?.msgId;
     await this.log(subject, { result: 'sent', msgId, remark: receipt?.remark });
-    return msgId === undefined ? { ok: true, id: subject.id, expiresAt } : { ok: true, id: subject.id, expiresAt, msgId };
+    return msgId === undefined ? { ok: true, id: subject.id, expiresAt: put.expiresAt } : { ok: true, id: subject.id, expiresAt: put.expiresAt, msgId };
+  }
+
+  /**
+   * Best-effort removal of a code whose store call failed or timed out: such a call may still
+   * land later, and a code that was never sent must not wait to be guessed.
+   */
+  private withdraw(put: CodePut): void {
+    void this.storeCall('codes.discard', (stores) => stores.codes.discard({ key: put.key, id: put.id }));
   }
 
   private async verifyChecked(input: OtpVerifyRequest): Promise<OtpVerifyResult> {

@@ -89,6 +89,13 @@ describe('verify: right once, wrong at most maxAttempts times', () => {
     expect(await service.verify({ ...request, code: lastCode() })).toMatchObject({ ok: false, reason: 'expired' });
   });
 
+  it('a refused request leaves the code already sent valid', async () => {
+    const { service, lastCode } = harness();
+    await service.request(request);
+    expect(await service.request(request)).toMatchObject({ reason: 'limit' });
+    expect(await service.verify({ ...request, code: lastCode() })).toMatchObject({ ok: true });
+  });
+
   it('a new code replaces the old one', async () => {
     const { service, lastCode, clock } = harness();
     await service.request(request);

@@ -1,5 +1,6 @@
-import { EXPIRED_CODE_GRACE_MS, type CodeAttempt, type CodeCheck, type CodePut, type CodeStore } from '@smskit/otp';
+import { EXPIRED_CODE_GRACE_MS, type CodeAttempt, type CodeCheck, type CodePut, type CodeStore, type LimitConsumeRequest, type LimitDecision, type LimitStore } from '@smskit/otp';
 import { keyPrefixOf, otpKey, type RedisKeyOptions } from './keyspace.js';
+import { CONSUME_SCRIPT, consumeCall, decisionOf, RedisLimitStore } from './limit-store.js';
 import { LuaScript, type RedisClient } from './lua-script.js';
 
 /** Replaces the code under KEYS[1]. ARGV: id, hash, expiresAt, ttl ms. */
@@ -46,6 +47,11 @@ if redis.call('HGET', KEYS[1], 'id') == ARGV[1] then return redis.call('DEL', KE
 return 0
 `);
 
+/** The put arguments: id, hash, expiry, and a TTL a grace period past the expiry. */
+function putArgs(code: CodePut): (string | number)[] {
+  return [code.id, code.hash, Math.ceil(code.expiresAt), Math.max(1, Math.ceil(code.expiresAt - code.now + EXPIRED_CODE_GRACE_MS))];
+}
+
 /** Options of {@link RedisCodeStore}. */
 export interface RedisCodeStoreOptions extends RedisKeyOptions {
   /** The ioredis client (or cluster). */
@@ -59,17 +65,31 @@ export interface RedisCodeStoreOptions extends RedisKeyOptions {
  */
 export class RedisCodeStore implements CodeStore {
   private readonly redis: RedisClient;
+  private readonly keyPrefix: string;
   private readonly key: (key: string) => string;
 
   constructor(options: RedisCodeStoreOptions) {
     this.redis = options.redis;
-    this.key = otpKey(keyPrefixOf(options), 'code');
+    this.keyPrefix = keyPrefixOf(options);
+    this.key = otpKey(this.keyPrefix, 'code');
   }
 
   /** Keeps a code, replacing any earlier one under the same key. */
   async put(code: CodePut): Promise<void> {
-    const ttl = Math.max(1, Math.ceil(code.expiresAt - code.now + EXPIRED_CODE_GRACE_MS));
-    await PUT_SCRIPT.run(this.redis, { keys: [this.key(code.key)], args: [code.id, code.hash, Math.ceil(code.expiresAt), ttl] });
+    await PUT_SCRIPT.run(this.redis, { keys: [this.key(code.key)], args: putArgs(code) });
+  }
+
+  /**
+   * With a {@link RedisLimitStore} on the same client and prefix: consumes the limits and, if
+   * all pass, keeps the code, in one script. Any other limit store: `undefined` (two steps).
+   */
+  consumeAndPut(input: { limits: LimitStore; consume: LimitConsumeRequest; code: CodePut }): Promise<LimitDecision> | undefined {
+    const { limits, consume, code } = input;
+    if (!(limits instanceof RedisLimitStore) || !limits.sharesKeyspace({ redis: this.redis, keyPrefix: this.keyPrefix })) return undefined;
+    const call = consumeCall(consume, otpKey(this.keyPrefix, 'limit'));
+    call.keys.push(this.key(code.key));
+    call.args.push(...putArgs(code));
+    return CONSUME_SCRIPT.run(this.redis, call).then((reply) => decisionOf(reply, consume));
   }
 
   /** Compares in constant time and, atomically, uses the code up or counts a wrong try. */

@@ -3,51 +3,86 @@ import { keyPrefixOf, otpKey, type RedisKeyOptions } from './keyspace.js';
 import { LuaScript, type RedisClient } from './lua-script.js';
 
 /**
- * Checks every limit, then — only if none refuses — consumes each: one script, so one atomic
- * step on the server. Rolling windows are sorted sets of hit times (scored by ms, one member per
- * request id); fixed periods are INCR counters that expire when the period ends.
+ * Checks every limit, then — only if none refuses — consumes each and, when a code key follows
+ * the limit keys, keeps the code: one script, so one atomic step on the server. Rolling windows
+ * are sorted sets of hit times (scored by ms, one member per request id); fixed periods are
+ * INCR counters that expire when the period ends.
  *
- * ARGV: now, member, then per key: kind ('r' rolling | 'f' fixed), max (-1: count only),
- * window ms (rolling) or period end ms (fixed).
+ * KEYS: the n limit keys, then optionally the code key.
+ * ARGV: now, member, n, then per limit: kind ('r' rolling | 'f' fixed), max (-1: count only),
+ * window ms (rolling) or period end ms (fixed); then, with a code key: id, hash, expiresAt, ttl.
  * Reply: {1, count...} when granted; {0, index, retryAfterMs, ...} when refused.
  */
 export const CONSUME_SCRIPT = new LuaScript(`
 local now = tonumber(ARGV[1])
-local member = ARGV[2]
+local n = tonumber(ARGV[3])
 local refused = {0}
-for i = 1, #KEYS do
-  local kind, max, param = ARGV[i * 3], tonumber(ARGV[i * 3 + 1]), tonumber(ARGV[i * 3 + 2])
+local counts = {}
+for i = 1, n do
+  local kind, max, param = ARGV[i * 3 + 1], tonumber(ARGV[i * 3 + 2]), tonumber(ARGV[i * 3 + 3])
+  local count
   if kind == 'r' then
     redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - param)
-    local count = redis.call('ZCARD', KEYS[i])
+    count = redis.call('ZCARD', KEYS[i])
     if count >= max then
       local held = redis.call('ZRANGE', KEYS[i], count - max, count - max, 'WITHSCORES')
       refused[#refused + 1] = i
       refused[#refused + 1] = tonumber(held[2]) + param - now
     end
-  elseif max >= 0 then
-    local count = tonumber(redis.call('GET', KEYS[i]) or '0')
-    if count >= max then
+  else
+    count = tonumber(redis.call('GET', KEYS[i]) or '0')
+    if max >= 0 and count >= max then
       refused[#refused + 1] = i
       refused[#refused + 1] = param - now
     end
   end
+  counts[i] = count
 end
 if #refused > 1 then return refused end
 local granted = {1}
-for i = 1, #KEYS do
-  local kind, param = ARGV[i * 3], tonumber(ARGV[i * 3 + 2])
-  if kind == 'r' then
-    redis.call('ZADD', KEYS[i], now, member)
+for i = 1, n do
+  local param = tonumber(ARGV[i * 3 + 3])
+  if ARGV[i * 3 + 1] == 'r' then
+    redis.call('ZADD', KEYS[i], now, ARGV[2])
     redis.call('PEXPIRE', KEYS[i], param)
-    granted[#granted + 1] = redis.call('ZCARD', KEYS[i])
+    granted[i + 1] = counts[i] + 1
   else
-    granted[#granted + 1] = redis.call('INCR', KEYS[i])
-    redis.call('PEXPIRE', KEYS[i], math.max(param - now, 1))
+    local count = redis.call('INCR', KEYS[i])
+    if count == 1 then redis.call('PEXPIRE', KEYS[i], math.max(param - now, 1)) end
+    granted[i + 1] = count
   end
+end
+if #KEYS > n then
+  local c = n * 3 + 4
+  redis.call('HSET', KEYS[n + 1], 'id', ARGV[c], 'h', ARGV[c + 1], 'e', ARGV[c + 2], 'w', 0)
+  redis.call('PEXPIRE', KEYS[n + 1], ARGV[c + 3])
 end
 return granted
 `);
+
+/** The keys and arguments of {@link CONSUME_SCRIPT} for one request (the code put left out). */
+export function consumeCall(request: LimitConsumeRequest, key: (key: string) => string): { keys: string[]; args: (string | number)[] } {
+  const keys: string[] = [];
+  const args: (string | number)[] = [Math.floor(request.now), request.id, request.checks.length];
+  for (const check of request.checks) {
+    keys.push(key(check.key));
+    if (check.kind === 'rolling') args.push('r', check.max, check.windowMs);
+    else args.push('f', check.max ?? -1, Math.ceil(check.resetAt));
+  }
+  return { keys, args };
+}
+
+/** The script's reply as a {@link LimitDecision}. */
+export function decisionOf(reply: unknown, request: LimitConsumeRequest): LimitDecision {
+  const values = reply as number[];
+  if (values[0] === 1) return { ok: true, counts: values.slice(1) };
+  const refusals: LimitRefusal[] = [];
+  for (let i = 1; i + 1 < values.length; i += 2) {
+    const check = request.checks[(values[i] as number) - 1];
+    if (check) refusals.push({ name: check.name, retryAfterMs: values[i + 1] as number });
+  }
+  return { ok: false, refusals };
+}
 
 /** Options of {@link RedisLimitStore}. */
 export interface RedisLimitStoreOptions extends RedisKeyOptions {
@@ -63,29 +98,22 @@ export interface RedisLimitStoreOptions extends RedisKeyOptions {
  */
 export class RedisLimitStore implements LimitStore {
   private readonly redis: RedisClient;
+  private readonly keyPrefix: string;
   private readonly key: (key: string) => string;
 
   constructor(options: RedisLimitStoreOptions) {
     this.redis = options.redis;
-    this.key = otpKey(keyPrefixOf(options), 'limit');
+    this.keyPrefix = keyPrefixOf(options);
+    this.key = otpKey(this.keyPrefix, 'limit');
   }
 
   /** Checks every limit and, only if all pass, consumes each once — one Lua script. */
   async consume(request: LimitConsumeRequest): Promise<LimitDecision> {
-    const keys: string[] = [];
-    const args: (string | number)[] = [Math.floor(request.now), request.id];
-    for (const check of request.checks) {
-      keys.push(this.key(check.key));
-      if (check.kind === 'rolling') args.push('r', check.max, check.windowMs);
-      else args.push('f', check.max ?? -1, Math.ceil(check.resetAt));
-    }
-    const reply = (await CONSUME_SCRIPT.run(this.redis, { keys, args })) as number[];
-    if (reply[0] === 1) return { ok: true, counts: reply.slice(1) };
-    const refusals: LimitRefusal[] = [];
-    for (let i = 1; i + 1 < reply.length; i += 2) {
-      const check = request.checks[(reply[i] as number) - 1];
-      if (check) refusals.push({ name: check.name, retryAfterMs: reply[i + 1] as number });
-    }
-    return { ok: false, refusals };
+    return decisionOf(await CONSUME_SCRIPT.run(this.redis, consumeCall(request, this.key)), request);
+  }
+
+  /** True when `other` talks to the same client under the same prefix, so one script can reach both. */
+  sharesKeyspace(other: { redis: RedisClient; keyPrefix: string }): boolean {
+    return other.redis === this.redis && other.keyPrefix === this.keyPrefix;
   }
 }

@@ -81,6 +81,13 @@ describe.skipIf(!redisAvailable)('OtpService on Redis, two instances', () => {
     expect((await b.request({ phone: PHONE, scene: 'x', ip: ip(4) })).ok).toBe(true);
   });
 
+  it('a refused request leaves the code already sent valid', async () => {
+    const { a, b, sent } = cluster();
+    await a.request({ phone: PHONE, scene: 'login', ip: ip(1) });
+    expect(await b.request({ phone: PHONE, scene: 'login', ip: ip(2) })).toMatchObject({ reason: 'limit' });
+    expect(await b.verify({ phone: PHONE, scene: 'login', code: sent[0]?.code ?? '' })).toMatchObject({ ok: true });
+  });
+
   it('a failed send leaves no valid code and keeps the limits consumed', async () => {
     let code = '';
     const { a, b } = cluster({

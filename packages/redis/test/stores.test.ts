@@ -1,5 +1,5 @@
 import calculateSlot from 'cluster-key-slot';
-import type { LimitCheck } from '@smskit/otp';
+import { MemoryLimitStore, type LimitCheck } from '@smskit/otp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisCodeStore, RedisLimitStore, RedisNonceStore, RedisSendLog, redisOtpStores } from '../src/index.js';
 import { connect, keysOf, redisAvailable, removeKeys, uniquePrefix } from './redis.js';
@@ -146,5 +146,25 @@ describe.skipIf(!redisAvailable)('key layout', () => {
 
   it('refuses a prefix with braces, which would break the hash tag', () => {
     expect(() => redisOtpStores({ redis, keyPrefix: 'a{b}' })).toThrow(/braces/);
+  });
+});
+
+describe.skipIf(!redisAvailable)('RedisCodeStore.consumeAndPut: limits and code in one script', () => {
+  const limits = new RedisLimitStore({ redis, keyPrefix: prefix });
+  const codes = new RedisCodeStore({ redis, keyPrefix: prefix });
+  const code = (id: string) => ({ key: 'fused:1', id, hash: 'cd'.repeat(32), expiresAt: 10_000, now: 0 });
+
+  it('keeps the code only when every limit passes', async () => {
+    const consume = (id: string) => ({ id, now: 0, checks: [rolling('fused-limit')] });
+    expect(await codes.consumeAndPut({ limits, consume: consume('a'), code: code('a') })).toEqual({ ok: true, counts: [1] });
+    expect(await codes.consumeAndPut({ limits, consume: consume('b'), code: code('b') })).toMatchObject({ ok: false });
+    // The refused request must not have replaced the code that was sent.
+    expect(await codes.check({ key: 'fused:1', hash: 'cd'.repeat(32), now: 1, maxAttempts: 5 })).toEqual({ status: 'ok', id: 'a' });
+  });
+
+  it('declines limit stores it cannot reach in one script', () => {
+    const consume = { id: 'x', now: 0, checks: [] };
+    expect(codes.consumeAndPut({ limits: new RedisLimitStore({ redis, keyPrefix: `${prefix}-other` }), consume, code: code('x') })).toBeUndefined();
+    expect(codes.consumeAndPut({ limits: new MemoryLimitStore(), consume, code: code('x') })).toBeUndefined();
   });
 });
