@@ -43,7 +43,8 @@ const cryptoJs = require('crypto-js');
 const SIGN_METHODS = ['HmacMD5', 'HmacSHA1', 'HmacSHA224', 'HmacSHA256', 'HmacSHA384', 'HmacSHA512'];
 const SIGNED_HEADERS = ['x-api-key', 'x-nonce', 'x-sign-method', 'x-timestamp'];
 
-// 1. Read the settings, and stop before sending anything that would be rejected anyway.
+// 1. Read the settings; stop with an error that says what to fix rather than sign with a
+//    missing or unknown one.
 const apiKey = pm.variables.get('apiKey');
 const accessKey = pm.variables.get('accessKey');
 const method = pm.variables.get('signMethod') || 'HmacSHA256';
