@@ -20,4 +20,4 @@ export * from './options.js';
 export * from './otp-service.js';
 export * from './results.js';
 export * from './send-log.js';
-export { ipCountingKey, isSceneName, normalizeMainlandPhone } from './subject.js';
+export { ipCountingKey, isSceneName } from './subject.js';

@@ -131,7 +131,11 @@ export interface OtpServiceOptions {
   logBlocked?: boolean;
   /** How numbers are written into the send log. @defaultValue {@link maskPhone} */
   maskPhone?: (phone: string) => string;
-  /** Turns input into the canonical number, or undefined if invalid. @defaultValue {@link normalizeMainlandPhone} */
+  /**
+   * Turns input into the canonical number, or undefined if invalid: one number written two ways
+   * must count once.
+   * @defaultValue `normalizePhone` of `@smskit/core` (mainland mobile, 11 digits)
+   */
   normalizePhone?: (input: string) => string | undefined;
   /** Told about failures that do not change the answer (send log, alert hook, fail-open). @defaultValue none */
   onError?: (error: SmsError, context: { operation: string }) => void;

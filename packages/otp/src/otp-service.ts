@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ipAllowed, SmsError, toSmsError } from '@smskit/core';
+import { ipAllowed, normalizePhone, SmsError, toSmsError } from '@smskit/core';
 import { CalendarDays } from './calendar.js';
 import { CodeHasher, generateCode } from './code.js';
 import type { CodeCheck, CodePut } from './code-store.js';
@@ -7,10 +7,11 @@ import { DAILY_VOLUME, limitChecks, resolveLimits, type OtpLimitName, type Resol
 import { MemoryCodeStore } from './memory-code-store.js';
 import { MemoryLimitStore } from './memory-limit-store.js';
 import type { DailyVolumeAlert, OtpRequest, OtpSender, OtpServiceOptions, OtpStores, OtpVerifyRequest } from './options.js';
-import type { OtpInvalid, OtpRequestResult, OtpUnavailable, OtpVerifyResult } from './results.js';
+import { invalid, unavailable, verifyResultOf, withoutCode } from './failures.js';
+import type { OtpRequestResult, OtpVerifyResult } from './results.js';
 import { maskPhone, MemorySendLog, type SendLogRecord } from './send-log.js';
 import { callStore, type StoreOutcome } from './store-call.js';
-import { ipCountingKey, isSceneName, normalizeMainlandPhone } from './subject.js';
+import { ipCountingKey, isSceneName } from './subject.js';
 
 const MAX_TYPED_CODE = 64;
 
@@ -65,7 +66,7 @@ export class OtpService {
     if (options.alphabet !== undefined && new Set(options.alphabet).size < 2) throw new RangeError('alphabet needs at least 2 distinct characters.');
     if (options.alert) wholeNumber('alert.threshold', options.alert.threshold, 1);
     this.requireIp = options.requireIp ?? this.limits.ipHourly !== undefined;
-    this.normalizePhone = options.normalizePhone ?? normalizeMainlandPhone;
+    this.normalizePhone = options.normalizePhone ?? normalizePhone;
     const normalized = (list: readonly string[] = []) => new Set(list.map((phone) => this.normalizePhone(phone) ?? phone));
     this.allowPhones = normalized(options.allowPhones);
     this.denyPhones = normalized(options.denyPhones);
@@ -221,19 +222,7 @@ export class OtpService {
       if (outcome.ok || (local.ok && local.value.status !== 'missing')) outcome = local;
     }
     if (!outcome.ok) return unavailable(outcome.error);
-    const found = outcome.value;
-    switch (found.status) {
-      case 'ok':
-        return { ok: true, id: found.id };
-      case 'mismatch':
-        return { ok: false, reason: 'mismatch', attemptsLeft: found.attemptsLeft, message: `Wrong code; ${found.attemptsLeft} ${found.attemptsLeft === 1 ? 'try' : 'tries'} left.` };
-      case 'burnt':
-        return { ok: false, reason: 'burnt', message: 'Wrong code, and too many wrong tries: request a new code.' };
-      case 'expired':
-        return { ok: false, reason: 'expired', message: 'The code has expired: request a new one.' };
-      default:
-        return { ok: false, reason: 'missing', message: 'There is no code to check: request one first.' };
-    }
+    return verifyResultOf(outcome.value);
   }
 
   private templateFor(scene: string): string | undefined {
@@ -313,25 +302,7 @@ function codeKey(subject: { scene: string; phone: string }): string {
   return `${subject.scene}:${encodeURIComponent(subject.phone)}`;
 }
 
-function invalid(field: OtpInvalid['field'], message: string): OtpInvalid {
-  return { ok: false, reason: 'invalid', field, message };
-}
-
-function unavailable(error: SmsError): OtpUnavailable {
-  return { ok: false, reason: 'unavailable', error, message: error.message };
-}
-
 function wholeNumber(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new RangeError(`${name} must be a whole number of at least ${min} (got ${String(value)}).`);
   return value;
-}
-
-/**
- * The sender's failure as an `SmsError` that cannot leak the code: details and cause are
- * dropped (a client error may carry the request body) and the code is masked in the text.
- */
-function withoutCode(thrown: unknown, code: string): SmsError {
-  const error = toSmsError(thrown);
-  const scrub = (text: string): string => text.split(code).join('*'.repeat(code.length));
-  return new SmsError({ code: error.code, message: scrub(error.message), hint: scrub(error.hint), requestId: error.requestId, retryable: error.retryable });
 }

@@ -1,20 +1,5 @@
 import { isIP } from 'node:net';
 
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-
-/**
- * A mainland China mobile number in its 11-digit form, or undefined when the input is not one.
- * Spaces and dashes are ignored, and a `+86`/`0086`/`86` prefix is dropped, so one person
- * cannot pass the limits twice by writing their number two ways.
- */
-export function normalizeMainlandPhone(input: string): string | undefined {
-  let digits = input.replace(/[\s-]/g, '');
-  if (digits.startsWith('+86')) digits = digits.slice(3);
-  else if (digits.startsWith('0086')) digits = digits.slice(4);
-  else if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
-  return MAINLAND_MOBILE.test(digits) ? digits : undefined;
-}
-
 /**
  * The key an IP is counted under: an IPv4 address as it is (IPv4-mapped IPv6 included), an IPv6
  * address as its /64 — one subscriber usually holds a whole /64, and counting single addresses

@@ -19,6 +19,12 @@ describe('same number and scene: 1 per 60 s', () => {
     expect((await service.request(asked)).ok).toBe(true);
   });
 
+  it('one number written two ways counts once', async () => {
+    const { service } = harness();
+    expect((await service.request({ phone: '+86 139-0000-0001', scene: 'login', ip: ip(1) })).ok).toBe(true);
+    expect(await service.request({ phone: phone(1), scene: 'login', ip: ip(2) })).toMatchObject({ reason: 'limit', limit: 'phone-scene' });
+  });
+
   it('another scene of the same number has its own count', async () => {
     const { service } = harness({ limits: only({ phoneScene: {} }) });
     expect((await service.request({ phone: phone(1), scene: 'login', ip: ip(1) })).ok).toBe(true);

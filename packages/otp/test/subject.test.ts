@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipCountingKey, maskPhone, normalizeMainlandPhone } from '../src/index.js';
-
-describe('normalizeMainlandPhone: one number, one way of writing it', () => {
-  it.each(['13800138000', '+8613800138000', '008613800138000', '8613800138000', '138 0013 8000', '138-0013-8000'])('%s', (input) => {
-    expect(normalizeMainlandPhone(input)).toBe('13800138000');
-  });
-  it.each(['', '1380013800', '23800138000', '12800138000', '138001380001', 'abc'])('rejects %j', (input) => {
-    expect(normalizeMainlandPhone(input)).toBeUndefined();
-  });
-});
+import { ipCountingKey, maskPhone } from '../src/index.js';
 
 describe('ipCountingKey', () => {
   it.each([
