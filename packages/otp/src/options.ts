@@ -30,7 +30,7 @@ export interface OtpSendReceipt {
 
 /**
  * Sends one code. Any client fits: with the smskit client, for example,
- * `({ phone, code, templateCode }) => client.send({ phones: phone, templateCode, templateParam: [code] })`.
+ * `async ({ id, phone, code, templateCode }) => ({ msgId: (await client.send({ phones: [phone], templateCode, params: [code], bid: id })).msgIds[0] })`.
  * Throw (ideally an `SmsError`) when the provider did not accept it.
  */
 export type OtpSender = (message: OtpMessage) => Promise<OtpSendReceipt | void>;
