@@ -14,6 +14,7 @@ export class LuaScript {
   /** The script's SHA1, as EVALSHA and `redis-benchmark` address it. */
   readonly sha: string;
 
+  /** @param source - The Lua source, kept to resend after a `NOSCRIPT`. */
   constructor(readonly source: string) {
     this.sha = createHash('sha1').update(source).digest('hex');
   }

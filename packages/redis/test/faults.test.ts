@@ -1,12 +1,12 @@
 import { OtpService, type OtpMessage } from '@smskit/otp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSUME_SCRIPT, RedisNonceStore, redisOtpStores } from '../src/index.js';
-import { connect, redisAvailable, ThrowawayRedis } from './redis.js';
+import { canSpawnRedis, connect, ThrowawayRedis } from './redis.js';
 
 // Our own redis-server on a free port: stopping the machine's shared Redis would break others.
 let server: ThrowawayRedis;
 beforeAll(async () => {
-  if (redisAvailable) server = await ThrowawayRedis.start();
+  if (canSpawnRedis) server = await ThrowawayRedis.start();
 });
 afterAll(async () => {
   await server?.stop();
@@ -33,7 +33,7 @@ async function ready(redis: ReturnType<typeof connect>): Promise<void> {
 
 const ask = (i: number) => ({ phone: `139000000${String(i).padStart(2, '0')}`, scene: 'login', ip: `192.0.2.${i}` });
 
-describe.skipIf(!redisAvailable)('Redis goes away mid-run', () => {
+describe.skipIf(!canSpawnRedis)('Redis goes away mid-run', () => {
   it('fails closed with a typed error, throws nothing, and resumes when Redis returns', async () => {
     // Reconnect quickly, and fail commands while disconnected instead of queueing them.
     const redis = connect({ retryStrategy: () => 50, maxRetriesPerRequest: 0 }, server.url);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -28,6 +28,16 @@ export const redisAvailable = await answers(REDIS_URL);
 if (!redisAvailable) {
   if (process.env.CI) throw new Error(`@smskit/redis tests need Redis, and none answers at ${REDIS_URL} (CI is set, so this fails instead of skipping).`);
   console.warn(`\n  @smskit/redis: no Redis answers at ${REDIS_URL}; skipping the Redis tests. Start redis-server or set REDIS_URL.\n`);
+}
+
+/**
+ * Whether the fault tests can start a redis-server of their own. Like a missing Redis, a
+ * missing binary skips them locally and fails them in CI.
+ */
+export const canSpawnRedis = redisAvailable && spawnSync('redis-server', ['--version']).status === 0;
+if (redisAvailable && !canSpawnRedis) {
+  if (process.env.CI) throw new Error('The @smskit/redis fault tests need the redis-server binary on PATH (CI is set, so this fails instead of skipping).');
+  console.warn('\n  @smskit/redis: redis-server is not on PATH; skipping the fault tests, which stop and restart a server of their own.\n');
 }
 
 /** A fresh key prefix per call, so concurrent runs never see each other's keys. */
