@@ -14,6 +14,8 @@ import { callStore, type StoreOutcome } from './store-call.js';
 import { ipCountingKey, isSceneName } from './subject.js';
 
 const MAX_TYPED_CODE = 64;
+/** How long `failMode: 'open'` keeps to the in-process stores before trying the shared one again. */
+const PRIMARY_RETRY_MS = 1000;
 
 /** What one request is, once checked, for the log and the later steps. */
 interface RequestSubject {
@@ -38,6 +40,8 @@ export class OtpService {
   private readonly stores: OtpStores;
   private readonly fallback: OtpStores | undefined;
   private fallbackUsed = false;
+  /** With `failMode: 'open'`: until when the shared store is skipped after it failed. */
+  private primaryDownUntil = Number.NEGATIVE_INFINITY;
   private readonly limits: ResolvedLimits;
   private readonly calendar: CalendarDays;
   private readonly now: () => number;
@@ -241,13 +245,19 @@ export class OtpService {
     }
   }
 
-  /** Runs a store call; with `failMode: 'open'`, a failed call is run again on the in-process stores. */
+  /**
+   * Runs a store call. With `failMode: 'open'`, a failed call is run again on the in-process
+   * stores, and for the next second calls go there directly: during an outage each request
+   * would otherwise wait out a timeout at every step.
+   */
   private async storeCall<T>(operation: string, call: (stores: OtpStores) => Promise<T>): Promise<StoreOutcome<T>> {
-    const outcome = await callStore({ operation, timeoutMs: this.timeoutMs, call: () => call(this.stores) });
     const fallback = this.fallback;
+    if (fallback && this.now() < this.primaryDownUntil) return callStore({ operation, timeoutMs: this.timeoutMs, call: () => call(fallback) });
+    const outcome = await callStore({ operation, timeoutMs: this.timeoutMs, call: () => call(this.stores) });
     if (outcome.ok || !fallback) return outcome;
     this.report(outcome.error, `${operation} (failing open)`);
     this.fallbackUsed = true;
+    this.primaryDownUntil = this.now() + PRIMARY_RETRY_MS;
     return callStore({ operation, timeoutMs: this.timeoutMs, call: () => call(fallback) });
   }
 

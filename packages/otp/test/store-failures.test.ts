@@ -55,6 +55,20 @@ describe('a failing store', () => {
     expect(await service.verify({ ...ask(1), code: lastCode() })).toMatchObject({ ok: true });
   });
 
+  it('fails open without waiting on the dead store at every step, and tries it again after a second', async () => {
+    const store = flaky('hang');
+    let calls = 0;
+    const counted = { limits: { consume: (request: Parameters<LimitStore['consume']>[0]) => (calls++, store.limits.consume(request)) }, codes: store.codes };
+    const { service, clock } = harness({ stores: counted, failMode: 'open', storeTimeoutMs: 20 });
+    store.state.down = true;
+    for (let i = 1; i <= 3; i += 1) expect((await service.request(ask(i))).ok).toBe(true);
+    expect(calls).toBe(1);
+    store.state.down = false;
+    clock.now += 1000;
+    expect((await service.request(ask(4))).ok).toBe(true);
+    expect(calls).toBe(2);
+  });
+
   it('a failing send log or alert hook never changes the answer', async () => {
     const operations: string[] = [];
     const { service } = harness({
