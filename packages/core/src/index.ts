@@ -15,3 +15,4 @@ export * from './sign.js';
 export * from './stores.js';
 export * from './verify.js';
 export * from './rules/index.js';
+export * from './client/index.js';

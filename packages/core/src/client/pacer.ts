@@ -1,0 +1,98 @@
+import { SmsError } from '../errors.js';
+
+/** At most `limit` requests leave in any window of `windowMs`. */
+export interface WindowLimit {
+  /** Requests allowed in one window. */
+  limit: number;
+  /** The window, in ms. */
+  windowMs: number;
+}
+
+/** Options of a {@link RequestPacer}. */
+export interface RequestPacerOptions extends WindowLimit {
+  /** The clock, in ms. @defaultValue `Date.now` */
+  now?: () => number;
+}
+
+interface Waiter {
+  timer: ReturnType<typeof setTimeout>;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Lets at most `limit` requests leave in ANY window of `windowMs` (a sliding log of departure
+ * slots), queuing the rest in order.
+ *
+ * Hand-written rather than rate-limiter-flexible's `RateLimiterQueue`: its memory limiter
+ * counts fixed windows, which let `2 × limit` requests through across a window edge (the end
+ * of one window and the start of the next) — exactly what a server counting in sliding windows
+ * answers with 6000 — and it reads `Date.now` with no way to inject a clock for tests.
+ *
+ * Each request reserves its slot when it asks (`slot = max(now, slot of the request `limit`
+ * places earlier + windowMs)`), so a timer that fires late does not push later slots back:
+ * the schedule keeps its rate over a long run.
+ */
+export class RequestPacer {
+  private readonly limit: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+  /** The last `limit` slots, as a ring. */
+  private readonly slots: number[];
+  private next = 0;
+  private readonly waiters = new Set<Waiter>();
+  private closed = false;
+
+  constructor(options: RequestPacerOptions) {
+    if (!(Number.isInteger(options.limit) && options.limit > 0) || !(options.windowMs > 0)) {
+      throw new SmsError({ code: 40004, message: `A pacing limit needs a whole limit ≥ 1 and a window > 0 ms, not ${options.limit} per ${options.windowMs} ms.` });
+    }
+    this.limit = options.limit;
+    this.windowMs = options.windowMs;
+    this.now = options.now ?? (() => Date.now());
+    this.slots = new Array<number>(options.limit).fill(Number.NEGATIVE_INFINITY);
+  }
+
+  /** How long a request asking now would wait, in ms (0 when it could leave at once). */
+  delay(): number {
+    return Math.max(0, (this.slots[this.next] as number) + this.windowMs - this.now());
+  }
+
+  /**
+   * Resolves when the caller may send.
+   *
+   * @throws {@link SmsError} (-1, not retryable) when the pacer is closed while waiting.
+   */
+  acquire(): Promise<void> {
+    if (this.closed) return Promise.reject(closedError());
+    const now = this.now();
+    const slot = Math.max(now, (this.slots[this.next] as number) + this.windowMs);
+    this.slots[this.next] = slot;
+    this.next = (this.next + 1) % this.limit;
+    const wait = slot - now;
+    if (wait <= 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          resolve();
+        }, wait),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Rejects every waiting request and every later one. */
+  close(): void {
+    this.closed = true;
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(closedError());
+    }
+    this.waiters.clear();
+  }
+}
+
+function closedError(): SmsError {
+  return new SmsError({ code: -1, message: 'The client was closed while this request waited for its turn.', hint: 'Call close() only after every call has settled.', retryable: false });
+}

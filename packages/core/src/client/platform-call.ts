@@ -1,0 +1,179 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { SmsError } from '../errors.js';
+import { signRequest } from '../sign.js';
+import type { SignMethod } from '../sign-method.js';
+import { backoffDelay, type RetryPolicy } from './backoff.js';
+import type { CallOutcome, ClientEndpoint, ClientObserver } from './events.js';
+import type { RequestPacer } from './pacer.js';
+import { classifyTransportError, type HttpAnswer, type HttpTransport, type TransportFailure } from './transport.js';
+
+/** What an {@link SmsError} from a call carries in `details`. */
+export interface CallFailureDetails {
+  /** Whether the platform may have acted on the request (`unknown`) or surely did not (`failed`). */
+  outcome: CallOutcome;
+  /** Attempts made. */
+  attempts: number;
+  /** The HTTP-layer failure, when there was no answer. */
+  transport?: TransportFailure;
+  /** The HTTP status, when an answer came. */
+  httpStatus?: number;
+  /** The send's business id, for reconciling an `unknown` outcome through receipts. */
+  bid?: string;
+}
+
+/** One call to make. */
+export interface CallSpec {
+  endpoint: ClientEndpoint;
+  path: string;
+  /** The JSON body's fields (strings and numbers only; never an empty field). */
+  body: Record<string, string | number>;
+  /**
+   * Whether a request that may have reached the platform can be sent again. False for sends:
+   * the platform has no idempotency key, so a repeat could deliver the message twice.
+   */
+  repeatable: boolean;
+  /** Whether to sign it (every endpoint but the health probe). */
+  signed: boolean;
+  bid?: string;
+  phones?: number;
+}
+
+/** A successful answer (code 200). */
+export interface PlatformAnswer {
+  /** The answer's `data`. */
+  data: unknown;
+  /** The whole answer. */
+  body: Record<string, unknown>;
+  /** The platform's requestId, when it sent one. */
+  requestId?: string;
+}
+
+/** What a {@link PlatformCaller} needs. */
+export interface PlatformCallerOptions {
+  transport: HttpTransport;
+  apiKey: string;
+  accessKey: string;
+  signMethod: SignMethod;
+  now: () => number;
+  policy: RetryPolicy;
+  observer: ClientObserver;
+  /** The pacers a request to an endpoint passes, in order. */
+  pacersOf: (endpoint: ClientEndpoint) => readonly RequestPacer[];
+}
+
+/** One attempt's end: an answer, or why none came. */
+type Attempt = { ok: true; answer: PlatformAnswer } | { ok: false; error: SmsError; retryable: boolean; outcome: CallOutcome; retryAfterMs?: number };
+
+/**
+ * Makes calls: paces, signs (a fresh nonce and timestamp for every attempt), sends, reads the
+ * answer and retries only where a repeat cannot send a message twice.
+ */
+export class PlatformCaller {
+  constructor(private readonly options: PlatformCallerOptions) {}
+
+  /**
+   * The answer to `spec`.
+   *
+   * @throws {@link SmsError} with {@link CallFailureDetails} when the platform answered an error
+   *   code, no answer came, or the answer was unreadable.
+   */
+  async call(spec: CallSpec): Promise<PlatformAnswer> {
+    const { policy, observer } = this.options;
+    const base = spec.bid === undefined ? {} : { bid: spec.bid };
+    for (let attempt = 1; ; attempt++) {
+      for (const pacer of this.options.pacersOf(spec.endpoint)) await pacer.acquire();
+      observer.request({ endpoint: spec.endpoint, attempt, ...base, ...(spec.phones === undefined ? {} : { phones: spec.phones }) });
+      const result = await this.attempt(spec, attempt);
+      if (result.ok) return result.answer;
+      const { error } = result;
+      const delay = attempt > policy.retries || !result.retryable ? undefined : this.delayFor({ retry: attempt, retryAfterMs: result.retryAfterMs });
+      if (delay === undefined) {
+        observer.error({ endpoint: spec.endpoint, attempt, ...base, error, outcome: result.outcome });
+        throw error;
+      }
+      observer.retry({ endpoint: spec.endpoint, attempt, ...base, error, delayMs: delay });
+      await sleep(delay);
+    }
+  }
+
+  private delayFor(options: { retry: number; retryAfterMs: number | undefined }): number | undefined {
+    const delay = backoffDelay({ retry: options.retry, policy: this.options.policy });
+    if (options.retryAfterMs === undefined) return delay;
+    // A server-advised wait longer than the policy allows is not waited for.
+    return options.retryAfterMs > this.options.policy.maxDelayMs ? undefined : Math.max(delay, options.retryAfterMs);
+  }
+
+  private async attempt(spec: CallSpec, attempt: number): Promise<Attempt> {
+    const o = this.options;
+    const headers: Record<string, string> = spec.signed
+      ? { ...signRequest({ apiKey: o.apiKey, accessKey: o.accessKey, body: spec.body, method: o.signMethod, now: o.now }).headers }
+      : {};
+    const started = performance.now();
+    let answer: HttpAnswer;
+    try {
+      answer = await o.transport.post({ path: spec.path, headers, body: JSON.stringify(spec.body) });
+    } catch (thrown) {
+      return this.noAnswer({ spec, attempt, thrown });
+    }
+    const ms = performance.now() - started;
+    const body = parseAnswer(answer.text);
+    const requestId = typeof body?.requestId === 'string' ? body.requestId : undefined;
+    const code = body === undefined ? undefined : Number(body.code);
+    if (code === undefined || !Number.isInteger(code)) return this.unreadable({ spec, attempt, answer });
+    o.observer.response({ endpoint: spec.endpoint, attempt, ...(spec.bid === undefined ? {} : { bid: spec.bid }), code, httpStatus: answer.status, ...(requestId === undefined ? {} : { requestId }), ms });
+    if (code === 200) return { ok: true, answer: { data: body?.data, body: body as Record<string, unknown>, ...(requestId === undefined ? {} : { requestId }) } };
+    const message = typeof body?.message === 'string' && body.message !== '' ? body.message : undefined;
+    const details: CallFailureDetails = { outcome: 'failed', attempts: attempt, httpStatus: answer.status, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
+    const error = new SmsError({ code, ...(message === undefined ? {} : { message }), ...(requestId === undefined ? {} : { requestId }), details });
+    // An error code is the platform saying it did not take the request: a retryable one may be repeated.
+    return { ok: false, error, retryable: error.retryable, outcome: 'failed', ...(answer.retryAfterMs === undefined ? {} : { retryAfterMs: answer.retryAfterMs }) };
+  }
+
+  private noAnswer(options: { spec: CallSpec; attempt: number; thrown: unknown }): Attempt {
+    const { spec, attempt } = options;
+    const { failure, mayHaveReached } = classifyTransportError(options.thrown);
+    const outcome: CallOutcome = mayHaveReached && !spec.repeatable ? 'unknown' : 'failed';
+    const details: CallFailureDetails = { outcome, attempts: attempt, transport: failure, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
+    const where = this.options.transport.urlOf(spec.path);
+    const message = mayHaveReached
+      ? outcome === 'unknown'
+        ? `No answer from ${where} after the request was written (${failure}): the platform may or may not have accepted it. Not retried, so nothing is sent twice.`
+        : `No answer from ${where} after the request was written (${failure}).`
+      : `The request never reached ${where} (${failure}).`;
+    const hint =
+      outcome === 'unknown'
+        ? `Reconcile through receipts: query or track them by bid${spec.bid === undefined ? '' : ` "${spec.bid}"`} before sending again.`
+        : 'Check the network path to the platform (DNS, firewall, proxy) and the baseUrl.';
+    const error = new SmsError({ code: -1, message, hint, cause: options.thrown, details, retryable: outcome === 'failed' });
+    // Never-reached is safe to repeat for every endpoint; reached-maybe only for queries.
+    return { ok: false, error, retryable: !mayHaveReached || spec.repeatable, outcome };
+  }
+
+  private unreadable(options: { spec: CallSpec; attempt: number; answer: HttpAnswer }): Attempt {
+    const { spec, attempt, answer } = options;
+    // A gateway's 5xx page may come after the platform acted (502, 504); a 4xx page did not reach the endpoint.
+    const mayHaveReached = answer.status >= 500;
+    const outcome: CallOutcome = mayHaveReached && !spec.repeatable ? 'unknown' : 'failed';
+    const details: CallFailureDetails = { outcome, attempts: attempt, httpStatus: answer.status, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
+    const message = `${this.options.transport.urlOf(spec.path)} answered HTTP ${answer.status} with a body that is not the platform's JSON${outcome === 'unknown' ? ': the platform may or may not have accepted the send' : ''}.`;
+    const hint = 'Check the baseUrl and any proxy in between; the platform answers JSON with a numeric code.';
+    const error = new SmsError({ code: -1, message, hint, details, retryable: mayHaveReached && spec.repeatable });
+    return { ok: false, error, retryable: mayHaveReached && spec.repeatable, outcome, ...(answer.retryAfterMs === undefined ? {} : { retryAfterMs: answer.retryAfterMs }) };
+  }
+}
+
+function parseAnswer(text: string): Record<string, unknown> | undefined {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The {@link CallFailureDetails} of an error thrown by a call, when it is one. */
+export function callFailureOf(error: unknown): CallFailureDetails | undefined {
+  if (!(error instanceof SmsError) || typeof error.details !== 'object' || error.details === null) return undefined;
+  const details = error.details as Partial<CallFailureDetails>;
+  return details.outcome === 'failed' || details.outcome === 'unknown' ? (details as CallFailureDetails) : undefined;
+}

@@ -1,0 +1,267 @@
+import { SmsError } from '../errors.js';
+import { DEFAULT_SIGN_METHOD, isSignMethod, type SignMethod } from '../sign-method.js';
+import type { RetryPolicy } from './backoff.js';
+import { ClientObserver, type ClientEndpoint } from './events.js';
+import { DEFAULT_BASE_URL, type PacingOptions, type SmsClientOptions } from './options.js';
+import { RequestPacer, type WindowLimit } from './pacer.js';
+import { callFailureOf, PlatformCaller, type PlatformAnswer } from './platform-call.js';
+import {
+  readBalance,
+  readStatistics,
+  receiptQueryBody,
+  statisticsBody,
+  type BalanceEntry,
+  type HealthStatus,
+  type ReceiptQueryInput,
+  type StatisticsInput,
+  type StatisticsPage,
+} from './queries.js';
+import { readPulledReceipts, type DeliveryReceipt } from './receipts.js';
+import type { SendBatchInput, SendInput } from './send-input.js';
+import { planSend, planSendBatch, type PlanContext, type PlannedChunk, type SendPlan } from './send-plan.js';
+import { aggregate, nothingSentError, sentChunk, unsentChunk, type ChunkResult, type SendResult } from './send-result.js';
+import { HttpTransport } from './transport.js';
+
+const PATHS: Readonly<Record<ClientEndpoint, string>> = {
+  send: '/message/send',
+  sendBatch: '/message/sendBatch',
+  receipts: '/sms/arriveRes/qry',
+  statistics: '/sms/send/statistics',
+  balance: '/sms/residueValue/qry',
+  health: '/health/info',
+};
+
+/** The query limits the platform documents (SPEC §3), each window a second longer for safety. */
+const QUERY_LIMITS: Readonly<Record<'receipts' | 'statistics' | 'balance', WindowLimit>> = {
+  receipts: { limit: 3, windowMs: 61_000 },
+  statistics: { limit: 4, windowMs: 61_000 },
+  balance: { limit: 1, windowMs: 16_000 },
+};
+
+/** Codes that doom every request of a send alike: after one, the rest are not sent. */
+const WHOLE_SEND_FAILURES: ReadonlySet<number> = new Set([2000, 2001, 40002, 40006, 60001]);
+
+function positive(value: number | undefined, options: { label: string; fallback: number; integer?: boolean }): number {
+  if (value === undefined) return options.fallback;
+  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || (options.integer && !Number.isInteger(value))) {
+    throw new SmsError({ code: 40004, message: `${options.label} must be a ${options.integer ? 'whole ' : ''}number above 0, not ${String(value)}.` });
+  }
+  return value;
+}
+
+function retryPolicyOf(retry: SmsClientOptions['retry']): RetryPolicy {
+  if (retry === false) return { retries: 0, minDelayMs: 0, maxDelayMs: 0 };
+  const retries = retry?.retries ?? 3;
+  if (!Number.isInteger(retries) || retries < 0) throw new SmsError({ code: 40004, message: `retry.retries must be a whole number ≥ 0, not ${String(retries)}.` });
+  return {
+    retries,
+    minDelayMs: positive(retry?.minDelayMs, { label: 'retry.minDelayMs', fallback: 200 }),
+    maxDelayMs: positive(retry?.maxDelayMs, { label: 'retry.maxDelayMs', fallback: 5000 }),
+  };
+}
+
+function pacersOf(pacing: PacingOptions | false | undefined, now: () => number): Map<ClientEndpoint, RequestPacer[]> {
+  const byEndpoint = new Map<ClientEndpoint, RequestPacer[]>();
+  if (pacing === false) return byEndpoint;
+  const rps = pacing?.requestsPerSecond ?? 300;
+  const burst = positive(pacing?.burst, { label: 'pacing.burst', fallback: 1, integer: true });
+  const overall = rps === false ? undefined : new RequestPacer({ limit: burst, windowMs: (burst * 1000) / positive(rps, { label: 'pacing.requestsPerSecond', fallback: 300 }), now });
+  for (const endpoint of Object.keys(PATHS) as ClientEndpoint[]) {
+    const own = endpoint === 'receipts' || endpoint === 'statistics' || endpoint === 'balance' ? pacing?.[endpoint] : false;
+    const limit = own === undefined ? QUERY_LIMITS[endpoint as keyof typeof QUERY_LIMITS] : own;
+    // The endpoint's own (long) wait comes first, so it does not hold a slot of the overall rate.
+    const pacers = [...(limit ? [new RequestPacer({ ...limit, now })] : []), ...(overall ? [overall] : [])];
+    byEndpoint.set(endpoint, pacers);
+  }
+  return byEndpoint;
+}
+
+/**
+ * A typed client for the SMS platform API (SPEC §3): sends, batch sends, receipts, statistics,
+ * balance and the health probe.
+ *
+ * - Inputs are typed (arrays, not pre-joined strings) and checked locally with core's rules
+ *   before anything leaves: a mistake the platform would answer with 40004, 60002, 60003,
+ *   60004, 60006, 60007 or 60008 throws the same {@link SmsError} here.
+ * - More than 1000 numbers are de-duplicated and split into requests of at most 1000, sent
+ *   with bounded concurrency; the {@link SendResult} reports every request.
+ * - Requests are paced under the platform's limits; retries happen only where a repeat cannot
+ *   send a message twice; a send without an answer is reported `unknown` with its `bid`.
+ *
+ * @example
+ * ```ts
+ * const client = new SmsClient({ apiKey, accessKey });
+ * const result = await client.send({ phones: ['13800138000'], templateCode: '100001', params: ['123456'] });
+ * console.log(result.msgIds);
+ * await client.close();
+ * ```
+ */
+export class SmsClient {
+  private readonly transport: HttpTransport;
+  private readonly caller: PlatformCaller;
+  private readonly pacers: Map<ClientEndpoint, RequestPacer[]>;
+  private readonly plan: PlanContext;
+  private readonly concurrency: number;
+  private closed = false;
+
+  /** @throws {@link SmsError} 40004 for a missing key, an unknown sign method, a bad baseUrl or a bad number option. */
+  constructor(options: SmsClientOptions) {
+    if (typeof options.apiKey !== 'string' || options.apiKey === '') throw new SmsError({ code: 40004, message: 'apiKey is required.', hint: 'Pass the apiKey shown in the console under 接口配置 → 接口信息.' });
+    if (typeof options.accessKey !== 'string' || options.accessKey === '') throw new SmsError({ code: 40004, message: 'accessKey is required.', hint: 'Pass the accessKey shown in the console under 接口配置 → 接口信息.' });
+    const signMethod: SignMethod = options.signMethod ?? DEFAULT_SIGN_METHOD;
+    if (!isSignMethod(signMethod)) throw new SmsError({ code: 40004, message: `Unsupported signMethod "${String(signMethod)}".` });
+    const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
+    if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol)) {
+      throw new SmsError({ code: 40004, message: `baseUrl "${baseUrl}" is not an http(s) URL.` });
+    }
+    const now = options.now ?? (() => Date.now());
+    this.concurrency = positive(options.concurrency, { label: 'concurrency', fallback: 8, integer: true });
+    this.transport = new HttpTransport({
+      baseUrl,
+      timeoutMs: positive(options.timeoutMs, { label: 'timeoutMs', fallback: 10_000 }),
+      connectTimeoutMs: positive(options.connectTimeoutMs, { label: 'connectTimeoutMs', fallback: 5000 }),
+      connections: positive(options.connections, { label: 'connections', fallback: 32, integer: true }),
+      ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+    });
+    this.pacers = pacersOf(options.pacing, now);
+    this.caller = new PlatformCaller({
+      transport: this.transport,
+      apiKey: options.apiKey,
+      accessKey: options.accessKey,
+      signMethod,
+      now,
+      policy: retryPolicyOf(options.retry),
+      observer: new ClientObserver(options.hooks, options.logger),
+      pacersOf: (endpoint) => this.pacers.get(endpoint) ?? [],
+    });
+    this.plan = { invalidPhones: options.invalidPhones ?? 'reject', templates: options.templates };
+  }
+
+  /**
+   * Sends one text to many numbers. Resolves when at least one request was accepted; check
+   * `status`, `failedPhones` and `unknownPhones` for the rest.
+   *
+   * @throws {@link SmsError} locally, before anything is sent, for a mistake in the input;
+   *   and when no request was accepted — the code of the first failure (or the unknown one),
+   *   with every request's outcome in `details.result` (see {@link sendResultOf}).
+   */
+  async send(input: SendInput): Promise<SendResult> {
+    this.assertOpen();
+    return this.run(planSend(input, this.plan));
+  }
+
+  /**
+   * Sends different values to each number (`/message/sendBatch`), as {@link SmsClient.send}
+   * does otherwise.
+   *
+   * @throws {@link SmsError} as {@link SmsClient.send} does.
+   */
+  async sendBatch(input: SendBatchInput): Promise<SendResult> {
+    this.assertOpen();
+    return this.run(planSendBatch(input, this.plan));
+  }
+
+  /**
+   * Pulls delivery receipts (of the last 6 hours, at most 600 per call). The platform returns
+   * each receipt ONCE: a call whose answer is lost (a timeout, a dropped connection) loses the
+   * receipts in it, and a retry cannot bring them back. Pair pulling with pushes, or accept that
+   * such messages stay without a receipt. Paced to 3 calls a minute.
+   *
+   * @throws {@link SmsError} 40004 locally for a malformed query; the platform's code otherwise.
+   */
+  async queryReceipts(input: ReceiptQueryInput = {}): Promise<DeliveryReceipt[]> {
+    this.assertOpen();
+    const answer = await this.query('receipts', receiptQueryBody(input));
+    return readPulledReceipts(answer.data);
+  }
+
+  /**
+   * Daily send statistics. Paced to 4 calls a minute.
+   *
+   * @throws {@link SmsError} 40004 locally for malformed dates or paging; the platform's code otherwise.
+   */
+  async statistics(input: StatisticsInput): Promise<StatisticsPage> {
+    this.assertOpen();
+    return readStatistics(await this.query('statistics', statisticsBody(input)));
+  }
+
+  /**
+   * The account's remaining balances. Paced to once per 16 s.
+   *
+   * @throws {@link SmsError} with the platform's code.
+   */
+  async balance(): Promise<BalanceEntry[]> {
+    this.assertOpen();
+    return readBalance((await this.query('balance', {})).data);
+  }
+
+  /**
+   * Probes `/health/info` as the vendor's network check does (unsigned). An answer with a code
+   * other than 200 gives `up: false`.
+   *
+   * @throws {@link SmsError} (-1) when no answer came.
+   */
+  async health(): Promise<HealthStatus> {
+    this.assertOpen();
+    try {
+      const answer = await this.caller.call({ endpoint: 'health', path: PATHS.health, body: {}, repeatable: true, signed: false });
+      return { up: true, data: answer.data, ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }) };
+    } catch (error) {
+      // An answer of any kind means the platform is reachable but not well; no answer is a throw.
+      if (!(error instanceof SmsError) || callFailureOf(error)?.httpStatus === undefined) throw error;
+      return { up: false, data: undefined, ...(error.requestId === undefined ? {} : { requestId: error.requestId }) };
+    }
+  }
+
+  /** Stops the client: waiting requests are rejected, kept-alive connections closed. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const pacer of new Set([...this.pacers.values()].flat())) pacer.close();
+    await this.transport.close();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SmsError({ code: -1, message: 'The client is closed.', hint: 'Create a new SmsClient.', retryable: false });
+  }
+
+  private query(endpoint: 'receipts' | 'statistics' | 'balance', body: Record<string, string | number>): Promise<PlatformAnswer> {
+    return this.caller.call({ endpoint, path: PATHS[endpoint], body, repeatable: true, signed: true });
+  }
+
+  private async run(plan: SendPlan): Promise<SendResult> {
+    const results = new Array<ChunkResult>(plan.chunks.length);
+    let next = 0;
+    let stop: SmsError | undefined;
+    const sendOne = async (chunk: PlannedChunk): Promise<ChunkResult> => {
+      if (stop) return unsentChunk(chunk, notAttempted(stop));
+      try {
+        const answer = await this.caller.call({ endpoint: plan.endpoint, path: PATHS[plan.endpoint], body: chunk.body(), repeatable: false, signed: true, bid: chunk.bid, phones: chunk.phones.length });
+        return sentChunk(chunk, answer);
+      } catch (error) {
+        if (error instanceof SmsError && WHOLE_SEND_FAILURES.has(error.code) && callFailureOf(error)?.outcome === 'failed') stop ??= error;
+        return unsentChunk(chunk, error);
+      }
+    };
+    const worker = async (): Promise<void> => {
+      while (next < plan.chunks.length) {
+        const chunk = plan.chunks[next++] as PlannedChunk;
+        results[chunk.index] = await sendOne(chunk);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, plan.chunks.length) }, worker));
+    const result = aggregate({ chunks: results, invalid: plan.invalid, duplicates: plan.duplicates });
+    if (result.status === 'failed' || result.status === 'unknown') throw nothingSentError(result);
+    return result;
+  }
+}
+
+function notAttempted(cause: SmsError): SmsError {
+  return new SmsError({
+    code: cause.code,
+    message: `Not sent: an earlier request of this send failed with ${cause.code} (${cause.message}), which every request would meet.`,
+    hint: cause.hint,
+    retryable: false,
+    details: { outcome: 'failed', attempts: 0 },
+  });
+}
