@@ -1,0 +1,5 @@
+import { Injectable } from '@nestjs/common';
+
+/** Placeholder. */
+@Injectable()
+export class SmsPushExplorer {}

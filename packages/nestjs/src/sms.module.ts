@@ -1,0 +1,88 @@
+import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { SmsClient } from '@smskit/core';
+import { OtpService } from '@smskit/otp';
+import { otpProvider } from './otp.provider.js';
+import { SmsPushExplorer } from './push/sms-push-explorer.js';
+import { SmsPushReceiver } from './push/sms-push-receiver.js';
+import { SMS_MODULE_OPTIONS } from './sms.constants.js';
+import { smsClientProvider } from './sms-client.provider.js';
+import { SmsConfigurableModule } from './sms.module-definition.js';
+import type { SmsModuleExtras, SmsModuleOptions } from './sms-module-options.js';
+import { SmsRequestVerifier } from './sms-request-verifier.js';
+import { SmsSignatureGuard } from './sms-signature.guard.js';
+import type { FactoryProvider, ModuleMetadata, Type } from '@nestjs/common';
+
+/** A class whose instances make the module's options (`forRootAsync({ useClass | useExisting })`). */
+export interface SmsOptionsFactory {
+  /** Returns the options, or a promise of them. */
+  createSmsOptions(): SmsModuleOptions | Promise<SmsModuleOptions>;
+}
+
+/** Options of `SmsModule.forRootAsync()`: one of `useFactory`, `useClass`, `useExisting`. */
+export interface SmsModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'>, SmsModuleExtras {
+  /** Makes the options; its arguments are the providers named in `inject`. */
+  useFactory?: (...args: never[]) => SmsModuleOptions | Promise<SmsModuleOptions>;
+  /** What `useFactory` is given (`ConfigService`, say). */
+  inject?: FactoryProvider['inject'];
+  /** A class the module instantiates to make the options. */
+  useClass?: Type<SmsOptionsFactory>;
+  /** A provider already in `imports` that makes the options. */
+  useExisting?: Type<SmsOptionsFactory>;
+}
+
+/**
+ * The smskit module. It provides, by class: `SmsClient` (from `@smskit/core`, the `client`
+ * section), `OtpService` (from `@smskit/otp`, the `otp` section), {@link SmsRequestVerifier}
+ * and {@link SmsSignatureGuard} (the `verify` section), {@link SmsPushReceiver} (the `push`
+ * section); and the options themselves under {@link SMS_MODULE_OPTIONS}. On shutdown it closes
+ * the client and waits for queued push handlers.
+ *
+ * @example
+ * ```ts
+ * @Module({
+ *   imports: [
+ *     SmsModule.forRootAsync({
+ *       isGlobal: true,
+ *       imports: [ConfigModule],
+ *       inject: [ConfigService],
+ *       useFactory: (config: ConfigService) => ({
+ *         client: { apiKey: config.getOrThrow('SMS_API_KEY'), accessKey: config.getOrThrow('SMS_ACCESS_KEY') },
+ *       }),
+ *     }),
+ *   ],
+ * })
+ * export class AppModule {}
+ * ```
+ */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [smsClientProvider, otpProvider, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver, SmsPushExplorer],
+  exports: [SMS_MODULE_OPTIONS, SmsClient, OtpService, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver],
+})
+export class SmsModule extends SmsConfigurableModule implements OnApplicationShutdown {
+  constructor(
+    @Inject(SMS_MODULE_OPTIONS) private readonly options: SmsModuleOptions,
+    @Inject(SmsClient) private readonly client: SmsClient,
+    @Inject(SmsPushReceiver) private readonly pushReceiver: SmsPushReceiver,
+  ) {
+    super();
+  }
+
+  /** The module with options known now. */
+  static forRoot(options: SmsModuleOptions & SmsModuleExtras): DynamicModule {
+    return super.forRoot(options);
+  }
+
+  /** The module with options made by a factory, a class or an existing provider (from `ConfigService`, say). */
+  static forRootAsync(options: SmsModuleAsyncOptions): DynamicModule {
+    // the same shape, with `never[]` factory arguments where Nest's type says `any[]`
+    return super.forRootAsync(options as Parameters<typeof SmsConfigurableModule.forRootAsync>[0]);
+  }
+
+  /** Waits for accepted pushes to be handled, then closes the client's connections. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.pushReceiver.idle();
+    if (this.options.client) await this.client.close();
+  }
+}
