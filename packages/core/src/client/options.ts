@@ -29,8 +29,9 @@ export interface RetryOptions {
 /**
  * Client-side pacing, so callers do not run into the platform's limits (6000) by accident.
  * Every request counts towards `requestsPerSecond`; the query endpoints also keep their own
- * limits. The query windows carry a second of margin, so a request that travels faster than
- * the one before it still lands in the platform's next window.
+ * limits. Limits are kept at the platform, not just at the client: a request counts from when
+ * it leaves until a full window after its answer came (see `RateWindow`), so however the
+ * platform's windows fall, it never sees more than the limit in one.
  */
 export interface PacingOptions {
   /**
@@ -43,11 +44,11 @@ export interface PacingOptions {
    * @defaultValue 1
    */
   burst?: number;
-  /** Receipt queries. @defaultValue 3 per 61 s */
+  /** Receipt queries. @defaultValue 3 per 60 s */
   receipts?: WindowLimit | false;
-  /** Statistics queries. @defaultValue 4 per 61 s */
+  /** Statistics queries. @defaultValue 4 per 60 s */
   statistics?: WindowLimit | false;
-  /** Balance queries. @defaultValue 1 per 16 s */
+  /** Balance queries. @defaultValue 1 per 15 s */
   balance?: WindowLimit | false;
 }
 

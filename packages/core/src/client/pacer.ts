@@ -1,4 +1,5 @@
 import { SmsError } from '../errors.js';
+import type { Release } from './rate-window.js';
 
 /** At most `limit` requests leave in any window of `windowMs`. */
 export interface WindowLimit {
@@ -21,7 +22,9 @@ interface Waiter {
 
 /**
  * Lets at most `limit` requests leave in ANY window of `windowMs` (a sliding log of departure
- * slots), queuing the rest in order.
+ * slots), queuing the rest in order; with `limit` 1 it spaces requests evenly. The client uses
+ * it for the overall request rate, together with a {@link RateWindow} that bounds what reaches
+ * the platform.
  *
  * Hand-written rather than rate-limiter-flexible's `RateLimiterQueue`: its memory limiter
  * counts fixed windows, which let `2 × limit` requests through across a window edge (the end
@@ -58,24 +61,24 @@ export class RequestPacer {
   }
 
   /**
-   * Resolves when the caller may send.
+   * Resolves when the caller may send (with a release that does nothing: departures alone count here).
    *
    * @throws {@link SmsError} (-1, not retryable) when the pacer is closed while waiting.
    */
-  acquire(): Promise<void> {
+  acquire(): Promise<Release> {
     if (this.closed) return Promise.reject(closedError());
     const now = this.now();
     const slot = Math.max(now, (this.slots[this.next] as number) + this.windowMs);
     this.slots[this.next] = slot;
     this.next = (this.next + 1) % this.limit;
     const wait = slot - now;
-    if (wait <= 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
+    if (wait <= 0) return Promise.resolve(noRelease);
+    return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
         reject,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
-          resolve();
+          resolve(noRelease);
         }, wait),
       };
       this.waiters.add(waiter);
@@ -92,6 +95,8 @@ export class RequestPacer {
     this.waiters.clear();
   }
 }
+
+const noRelease: Release = () => undefined;
 
 function closedError(): SmsError {
   return new SmsError({ code: -1, message: 'The client was closed while this request waited for its turn.', hint: 'Call close() only after every call has settled.', retryable: false });

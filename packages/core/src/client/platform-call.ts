@@ -4,7 +4,7 @@ import { signRequest } from '../sign.js';
 import type { SignMethod } from '../sign-method.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import type { CallOutcome, ClientEndpoint, ClientObserver } from './events.js';
-import type { RequestPacer } from './pacer.js';
+import type { Release } from './rate-window.js';
 import { classifyTransportError, type HttpAnswer, type HttpTransport, type TransportFailure } from './transport.js';
 
 /** What an {@link SmsError} from a call carries in `details`. */
@@ -38,6 +38,14 @@ export interface CallSpec {
   phones?: number;
 }
 
+/** Lets a request leave; the release is called once its answer (or failure) came. */
+export interface Pacer {
+  /** Resolves when the request may leave. */
+  acquire(): Promise<Release>;
+  /** Rejects every waiting request. */
+  close(): void;
+}
+
 /** A successful answer (code 200). */
 export interface PlatformAnswer {
   /** The answer's `data`. */
@@ -58,7 +66,7 @@ export interface PlatformCallerOptions {
   policy: RetryPolicy;
   observer: ClientObserver;
   /** The pacers a request to an endpoint passes, in order. */
-  pacersOf: (endpoint: ClientEndpoint) => readonly RequestPacer[];
+  pacersOf: (endpoint: ClientEndpoint) => readonly Pacer[];
 }
 
 /** One attempt's end: an answer, or why none came. */
@@ -81,9 +89,15 @@ export class PlatformCaller {
     const { policy, observer } = this.options;
     const base = spec.bid === undefined ? {} : { bid: spec.bid };
     for (let attempt = 1; ; attempt++) {
-      for (const pacer of this.options.pacersOf(spec.endpoint)) await pacer.acquire();
-      observer.request({ endpoint: spec.endpoint, attempt, ...base, ...(spec.phones === undefined ? {} : { phones: spec.phones }) });
-      const result = await this.attempt(spec, attempt);
+      const releases: Release[] = [];
+      let result: Attempt;
+      try {
+        for (const pacer of this.options.pacersOf(spec.endpoint)) releases.push(await pacer.acquire());
+        observer.request({ endpoint: spec.endpoint, attempt, ...base, ...(spec.phones === undefined ? {} : { phones: spec.phones }) });
+        result = await this.attempt(spec, attempt);
+      } finally {
+        for (const release of releases) release();
+      }
       if (result.ok) return result.answer;
       const { error } = result;
       const delay = attempt > policy.retries || !result.retryable ? undefined : this.delayFor({ retry: attempt, retryAfterMs: result.retryAfterMs });

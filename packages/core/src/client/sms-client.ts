@@ -4,7 +4,7 @@ import type { RetryPolicy } from './backoff.js';
 import { ClientObserver, type ClientEndpoint } from './events.js';
 import { DEFAULT_BASE_URL, type PacingOptions, type SmsClientOptions } from './options.js';
 import { RequestPacer, type WindowLimit } from './pacer.js';
-import { callFailureOf, PlatformCaller, type PlatformAnswer } from './platform-call.js';
+import { callFailureOf, PlatformCaller, type Pacer, type PlatformAnswer } from './platform-call.js';
 import {
   readBalance,
   readStatistics,
@@ -20,6 +20,7 @@ import { readPulledReceipts, type DeliveryReceipt } from './receipts.js';
 import type { SendBatchInput, SendInput } from './send-input.js';
 import { planSend, planSendBatch, type PlanContext, type PlannedChunk, type SendPlan } from './send-plan.js';
 import { aggregate, nothingSentError, sentChunk, unsentChunk, type ChunkResult, type SendResult } from './send-result.js';
+import { RateWindow } from './rate-window.js';
 import { HttpTransport } from './transport.js';
 
 const PATHS: Readonly<Record<ClientEndpoint, string>> = {
@@ -31,11 +32,11 @@ const PATHS: Readonly<Record<ClientEndpoint, string>> = {
   health: '/health/info',
 };
 
-/** The query limits the platform documents (SPEC §3), each window a second longer for safety. */
+/** The query limits the platform documents (SPEC §3). */
 const QUERY_LIMITS: Readonly<Record<'receipts' | 'statistics' | 'balance', WindowLimit>> = {
-  receipts: { limit: 3, windowMs: 61_000 },
-  statistics: { limit: 4, windowMs: 61_000 },
-  balance: { limit: 1, windowMs: 16_000 },
+  receipts: { limit: 3, windowMs: 60_000 },
+  statistics: { limit: 4, windowMs: 60_000 },
+  balance: { limit: 1, windowMs: 15_000 },
 };
 
 /** Codes that doom every request of a send alike: after one, the rest are not sent. */
@@ -60,18 +61,21 @@ function retryPolicyOf(retry: SmsClientOptions['retry']): RetryPolicy {
   };
 }
 
-function pacersOf(pacing: PacingOptions | false | undefined, now: () => number): Map<ClientEndpoint, RequestPacer[]> {
-  const byEndpoint = new Map<ClientEndpoint, RequestPacer[]>();
+function pacersOf(pacing: PacingOptions | false | undefined, now: () => number): Map<ClientEndpoint, Pacer[]> {
+  const byEndpoint = new Map<ClientEndpoint, Pacer[]>();
   if (pacing === false) return byEndpoint;
-  const rps = pacing?.requestsPerSecond ?? 300;
-  const burst = positive(pacing?.burst, { label: 'pacing.burst', fallback: 1, integer: true });
-  const overall = rps === false ? undefined : new RequestPacer({ limit: burst, windowMs: (burst * 1000) / positive(rps, { label: 'pacing.requestsPerSecond', fallback: 300 }), now });
+  const overall: Pacer[] = [];
+  if (pacing?.requestsPerSecond !== false) {
+    const rps = positive(pacing?.requestsPerSecond, { label: 'pacing.requestsPerSecond', fallback: 300 });
+    const burst = positive(pacing?.burst, { label: 'pacing.burst', fallback: 1, integer: true });
+    // Even spacing gives the rate; the window bounds what reaches the platform in any second.
+    const perWindow = Math.max(1, Math.floor(rps));
+    overall.push(new RequestPacer({ limit: burst, windowMs: (burst * 1000) / rps, now }), new RateWindow({ limit: perWindow, windowMs: (perWindow * 1000) / rps, now }));
+  }
   for (const endpoint of Object.keys(PATHS) as ClientEndpoint[]) {
-    const own = endpoint === 'receipts' || endpoint === 'statistics' || endpoint === 'balance' ? pacing?.[endpoint] : false;
-    const limit = own === undefined ? QUERY_LIMITS[endpoint as keyof typeof QUERY_LIMITS] : own;
+    const own = endpoint === 'receipts' || endpoint === 'statistics' || endpoint === 'balance' ? (pacing?.[endpoint] ?? QUERY_LIMITS[endpoint]) : false;
     // The endpoint's own (long) wait comes first, so it does not hold a slot of the overall rate.
-    const pacers = [...(limit ? [new RequestPacer({ ...limit, now })] : []), ...(overall ? [overall] : [])];
-    byEndpoint.set(endpoint, pacers);
+    byEndpoint.set(endpoint, [...(own ? [new RateWindow({ ...own, now })] : []), ...overall]);
   }
   return byEndpoint;
 }
@@ -99,7 +103,7 @@ function pacersOf(pacing: PacingOptions | false | undefined, now: () => number):
 export class SmsClient {
   private readonly transport: HttpTransport;
   private readonly caller: PlatformCaller;
-  private readonly pacers: Map<ClientEndpoint, RequestPacer[]>;
+  private readonly pacers: Map<ClientEndpoint, Pacer[]>;
   private readonly plan: PlanContext;
   private readonly concurrency: number;
   private closed = false;
@@ -186,7 +190,7 @@ export class SmsClient {
   }
 
   /**
-   * The account's remaining balances. Paced to once per 16 s.
+   * The account's remaining balances. Paced to once per 15 s.
    *
    * @throws {@link SmsError} with the platform's code.
    */
