@@ -16,3 +16,4 @@ export * from './stores.js';
 export * from './verify.js';
 export * from './rules/index.js';
 export * from './client/index.js';
+export * from './push/index.js';

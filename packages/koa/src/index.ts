@@ -8,15 +8,7 @@
  */
 export { platformErrors, type PlatformErrorsOptions } from './platform-errors.js';
 export { answerPlatformError, platformErrorResponse, type PlatformErrorBody, type PlatformErrorResponse } from './platform-response.js';
-export { parseReceiptPush, parseReplyPush, type Receipt, type Reply } from './push-payloads.js';
-export {
-  receivePushes,
-  type PushFailure,
-  type PushInfo,
-  type PushKind,
-  type PushReceiver,
-  type ReceivePushesOptions,
-} from './receive-pushes.js';
+export { receivePushes, type PushReceiver, type ReceivePushesOptions } from './receive-pushes.js';
 export { requestIdOf } from './request-id.js';
 export { readSignableBody, type BodyLimit, type SignableBodyResult } from './signable-body.js';
 export { verifySignature, type VerifySignatureOptions } from './verify-signature.js';

@@ -1,7 +1,7 @@
-import { MemoryNonceStore } from '@smskit/core';
+import { MemoryNonceStore, type Receipt, type Reply } from '@smskit/core';
 import Koa from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
-import { platformErrors, receivePushes, type PushReceiver, type ReceivePushesOptions, type Receipt, type Reply } from '../src/index.js';
+import { platformErrors, receivePushes, type PushReceiver, type ReceivePushesOptions } from '../src/index.js';
 import { post, serve } from './serve.js';
 
 const API_KEY = '8767fd835ca3a4eb6f69129d71971760';

@@ -1,4 +1,5 @@
-import { receivePushes, type Receipt, type Reply } from '@smskit/koa';
+import type { Receipt, Reply } from '@smskit/core';
+import { receivePushes } from '@smskit/koa';
 import Koa from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { API_KEY, startSandbox } from './harness.js';

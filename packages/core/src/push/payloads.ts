@@ -1,26 +1,18 @@
-import { isDelivered, isReceiptStatus, parseArriveTime, SmsError, type ReceiptStatus } from '@smskit/core';
+import type { DeliveryReceipt } from '../client/receipts.js';
+import { isDelivered, isReceiptStatus, parseArriveTime, type ReceiptStatus } from '../delivery.js';
+import { SmsError } from '../errors.js';
 import { z } from 'zod';
 
-/** A delivery receipt pushed by the platform (SPEC §3), checked and typed. */
-export interface Receipt {
+/**
+ * A delivery receipt pushed by the platform (SPEC §3), checked and typed: a
+ * {@link DeliveryReceipt} (the same shape `queryReceipts` returns, so both feed a
+ * `ReceiptTracker` alike) with the apiKey it was pushed for and a valid `arrivedAt`.
+ */
+export interface Receipt extends DeliveryReceipt {
   /** The apiKey the push was for. */
   apiKey: string;
-  /** The msgId the send answered. */
-  msgId: string;
-  /** The recipient's number. */
-  tel: string;
-  /** The delivery state; a state the catalogue does not know is reported as `UNKNOWN`. */
-  status: ReceiptStatus;
-  /** The state exactly as pushed (`arriveResult`). */
-  arriveResult: string;
-  /** Whether the message reached the handset (only `DELIVRD` does). */
-  delivered: boolean;
-  /** `yyMMddHHmm`, Beijing time, as pushed. */
-  arriveTime: string;
   /** The instant `arriveTime` names. */
   arrivedAt: Date;
-  /** The caller's business id given at send time, when one was. */
-  bid?: string;
 }
 
 /** An uplink message (a reply from a handset) pushed by the platform (SPEC §3). */
