@@ -22,6 +22,7 @@ export {
   DEFAULT_TEMPLATES,
   loadTemplatesFile,
   prepareTemplates,
+  renderPrepared,
   type BalanceItem,
   type SandboxTemplate,
   type TemplateDefinition,

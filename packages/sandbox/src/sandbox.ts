@@ -8,7 +8,7 @@ import { FaultInjector, type FaultPlan } from './faults.js';
 import { MemorySandboxStore } from './memory-store.js';
 import { msgIdMaker } from './msg-id.js';
 import type { SandboxOptions } from './options.js';
-import { platformRouter } from './platform-routes.js';
+import { platformEndpoints } from './platform-routes.js';
 import { Pusher, type PushAttempt, type PushStatus } from './pusher.js';
 import { DEFAULT_RATE_LIMITS, rateLimit, type LimitedEndpoint } from './rate-limits.js';
 import { requestLog } from './request-log.js';
@@ -209,10 +209,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.silent = true; // unexpected errors reach stderr through platformErrors' hook below
   if (options.log) app.use(requestLog(options.log));
   app.use(platformErrors({ onError: ({ error, answered }) => void (answered.code === -1 && console.error('smskit sandbox: unexpected error', error)) }));
-  app.use(sandboxRouter(control).routes());
+  const sandboxApi = sandboxRouter(control).routes();
+  // only /_sandbox/* pays for the router's matching; the platform paths skip it
+  app.use(function sandboxEndpoints(ctx: Context, next: Next) {
+    return ctx.path.startsWith(SANDBOX_PREFIX) ? sandboxApi(ctx as Parameters<typeof sandboxApi>[0], next) : next();
+  });
   app.use(injectFaults(faults));
   const verify = verifySignature({ credentials, toleranceMs: options.toleranceMs ?? 60_000, now, bodyLimit: options.bodyLimit ?? '2mb' });
-  const platform = platformRouter({
+  const platform = platformEndpoints({
     store,
     templates,
     rules: options.deliveryRules ?? [],
@@ -223,8 +227,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     limit: (endpoint) => limiters.get(endpoint),
     onAccepted: (accepted: readonly Accepted[]) => schedule.add(accepted.map((a) => ({ seq: a.message.seq, state: a.outcome as MessageState }))),
   });
-  app.use(platform.routes());
-  app.use(platform.allowedMethods({ throw: true }));
+  app.use(platform);
   app.use(function noSuchEndpoint(ctx: Context) {
     answerPlatformError(ctx, { code: 40004, message: `No endpoint ${ctx.method} ${ctx.path}.`, status: 404 });
   });

@@ -7,13 +7,12 @@ import {
   decodeTemplateParamJson,
   MAX_PHONES_PER_REQUEST,
   normalizePhone,
-  renderTemplate,
   SmsError,
 } from '@smskit/core';
 import { beijingDate } from './beijing-date.js';
 import { outcomeFor, type DeliveryRule } from './delivery.js';
 import type { SandboxMessage, SandboxStore, CounterStep, MessageState } from './store.js';
-import type { SandboxTemplate } from './templates.js';
+import { renderPrepared, type SandboxTemplate } from './templates.js';
 
 /** What a send answers in `data`. */
 export interface SendResult {
@@ -91,7 +90,7 @@ export async function acceptSend(context: SendContext, apiKey: string, fields: S
   }
   const failPhones = check.invalid.map((entry) => entry.input).filter((input) => input.trim() !== '');
   if (check.phones.length === 0) throw noValidPhone(failPhones);
-  const text = renderTemplate({ template: template.text, values, signature: template.signature });
+  const text = renderPrepared(template, values);
   const parts = countSegments({ text }).parts;
   const drafts = check.phones.map((phone) => ({ phone, text, parts }));
   return commit(context, { apiKey, template, drafts, upExtendCode, bid, failPhones, endpoint: 'send' });
@@ -137,7 +136,7 @@ export async function acceptSendBatch(context: SendContext, apiKey: string, fiel
       failPhones.push(typeof input === 'string' ? input : JSON.stringify(input) ?? '');
       return;
     }
-    const text = renderTemplate({ template: template.text, values: valueLists[i], signature: template.signature });
+    const text = renderPrepared(template, valueLists[i] ?? []);
     drafts.push({ phone, text, parts: countSegments({ text }).parts });
   });
   if (drafts.length === 0) throw noValidPhone(failPhones);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES, MemorySandboxStore, prepareTemplates } from '../src/index.js';
+import { renderTemplate } from '@smskit/core';
+import fc from 'fast-check';
+import { DEFAULT_TEMPLATES, MemorySandboxStore, prepareTemplates, renderPrepared } from '../src/index.js';
 import { API_KEY, startSandbox } from './harness.js';
 
 describe('/_sandbox read endpoints (for tests and the inbox page)', () => {
@@ -73,6 +75,16 @@ describe('templates', () => {
     expect(() => prepareTemplates([{ code: 'a', signature: 'smskit', text: '您好' }, { code: 'a', signature: 'smskit', text: '再见' }])).toThrow(/twice/);
     expect(() => prepareTemplates([{ code: 'a', text: '您好' }])).toThrow(/signature/);
     expect(() => prepareTemplates([])).toThrow();
+  });
+
+  it('renders exactly as core’s renderTemplate, from pieces prepared once', () => {
+    const templates = [...prepareTemplates([...DEFAULT_TEMPLATES, { code: 'x', signature: '签名', text: '{a,3}中间{b,2}' }]).values()];
+    fc.assert(
+      fc.property(fc.constantFrom(...templates), fc.array(fc.string({ maxLength: 2 }), { minLength: 3, maxLength: 3 }), (template, pool) => {
+        const values = template.variables.map((_, i) => pool[i] ?? '');
+        expect(renderPrepared(template, values)).toBe(renderTemplate({ template: template.text, values, signature: template.signature }));
+      }),
+    );
   });
 
   it('serves the templates it was given instead of the defaults', async () => {
