@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SmsError } from '../errors.js';
+import { isSmsError, SmsError } from '../errors.js';
 import { signRequest } from '../sign.js';
 import type { SignMethod } from '../sign-method.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
@@ -187,7 +187,7 @@ function parseAnswer(text: string): Record<string, unknown> | undefined {
 
 /** The {@link CallFailureDetails} of an error thrown by a call, when it is one. */
 export function callFailureOf(error: unknown): CallFailureDetails | undefined {
-  if (!(error instanceof SmsError) || typeof error.details !== 'object' || error.details === null) return undefined;
+  if (!isSmsError(error) || typeof error.details !== 'object' || error.details === null) return undefined;
   const details = error.details as Partial<CallFailureDetails>;
   return details.outcome === 'failed' || details.outcome === 'unknown' ? (details as CallFailureDetails) : undefined;
 }

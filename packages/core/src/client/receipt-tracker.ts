@@ -11,7 +11,12 @@ export interface ReceiptSource {
 }
 
 /** What a tracker needs of a receipt: pulled ones, and `@smskit/koa`'s pushed ones, fit. */
-export type ReceiptLike = Pick<DeliveryReceipt, 'msgId' | 'tel' | 'status'> & { arrivedAt?: Date; bid?: string };
+export interface ReceiptLike extends Pick<DeliveryReceipt, 'msgId' | 'tel' | 'status'> {
+  /** When the receipt says the message arrived. */
+  arrivedAt?: Date;
+  /** The business id given at send time. */
+  bid?: string;
+}
 
 /** A message to follow: the msgId a send answered and the numbers it was accepted for. */
 export interface TrackedSend {

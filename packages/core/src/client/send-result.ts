@@ -1,4 +1,4 @@
-import { SmsError } from '../errors.js';
+import { isSmsError, SmsError } from '../errors.js';
 import type { InvalidPhone } from '../rules/phone.js';
 import { callFailureOf, type CallFailureDetails, type PlatformAnswer } from './platform-call.js';
 
@@ -147,7 +147,7 @@ export function nothingSentError(result: SendResult): SmsError {
  * `undefined` for local validation errors (nothing left) and other errors.
  */
 export function sendResultOf(error: unknown): SendResult | undefined {
-  if (!(error instanceof SmsError) || typeof error.details !== 'object' || error.details === null) return undefined;
+  if (!isSmsError(error) || typeof error.details !== 'object' || error.details === null) return undefined;
   const result = (error.details as { result?: unknown }).result;
   return typeof result === 'object' && result !== null && Array.isArray((result as SendResult).chunks) ? (result as SendResult) : undefined;
 }

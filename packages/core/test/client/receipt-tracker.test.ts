@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { RECEIPT_HORIZON_MS, ReceiptTracker, type DeliveryReceipt, type MessageOutcome, type ReceiptQueryInput, type ReceiptStatus, type SendResult } from '../../src/index.js';
 
 function receipt(msgId: string, tel: string, status: ReceiptStatus = 'DELIVRD'): DeliveryReceipt {
@@ -138,5 +138,37 @@ describe('ReceiptTracker pulls only for what is open', () => {
     tracker.track({ msgId: 'm1', phones: ['13800138000'] });
     await expect(tracker.pull()).rejects.toThrow('network');
     expect(tracker.openCount).toBe(1);
+  });
+});
+
+describe('ReceiptTracker.start()', () => {
+  it('pulls every pullEveryMs while messages are open, reports a failed pull and keeps going', async () => {
+    vi.useFakeTimers();
+    try {
+      const errors: number[] = [];
+      let calls = 0;
+      const source = {
+        queryReceipts: async () => {
+          calls++;
+          if (calls === 1) throw new Error('network');
+          return [receipt('m1', '13800138000')];
+        },
+      };
+      const tracker = new ReceiptTracker({ source, pullEveryMs: 60_000, onError: (e) => errors.push(e.code) });
+      tracker.track({ msgId: 'm1', phones: ['13800138000'] });
+      tracker.start();
+      await vi.advanceTimersByTimeAsync(59_999);
+      expect(calls).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(errors).toEqual([-1]);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls).toBe(2);
+      expect(tracker.openCount).toBe(0);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(calls).toBe(2); // nothing open: no pull
+      tracker.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
