@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { registerExplain } from './commands/explain.js';
 import { registerPostman } from './commands/postman.js';
 import { registerRules } from './commands/rules.js';
+import { registerSend } from './commands/send.js';
 import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
 import { processIo, UsageError, type CliIo } from './io.js';
@@ -27,6 +28,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerExplain(program, io);
   registerRules(program, io);
   registerPostman(program, io);
+  registerSend(program, io);
   return program;
 }
 
