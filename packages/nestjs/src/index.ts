@@ -9,6 +9,9 @@
  * @packageDocumentation
  */
 export { InjectSmsOptions } from './inject-sms-options.decorator.js';
+export { OnSmsReceipts, OnSmsReplies, SMS_PUSH_HANDLER } from './push/on-sms-push.decorator.js';
+export type { SmsPushOptions } from './push/sms-push-options.js';
+export { SmsPushReceiver, type SmsPushHandler } from './push/sms-push-receiver.js';
 export { SMS_MODULE_OPTIONS } from './sms.constants.js';
 export { smsErrorResponse, type SmsErrorResponse } from './sms-error-response.js';
 export { SmsException, type SmsErrorBody } from './sms.exception.js';

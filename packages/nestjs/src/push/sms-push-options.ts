@@ -1,5 +1,9 @@
-/** Placeholder until core exports push parsing. */
-export interface SmsPushOptions {
-  /** The apiKey (or keys) whose pushes are accepted. */
-  apiKeys: string | readonly string[];
-}
+import type { PushInboxOptions } from '@smskit/core';
+
+/**
+ * The `push` section of the module's options: core's `PushInboxOptions` (`apiKeys`,
+ * `pathToken`, `allowedIps`, `dedupeStore`, `dedupeTtlMs`, `ack`, `concurrency`, `maxQueued`,
+ * `onError`) without the two handler functions, whose place the methods marked
+ * {@link OnSmsReceipts} and {@link OnSmsReplies} take. `onError` defaults to Nest's `Logger`.
+ */
+export type SmsPushOptions = Omit<PushInboxOptions, 'onReceipts' | 'onReplies'>;
