@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import { registerExplain } from './commands/explain.js';
 import { registerPostman } from './commands/postman.js';
 import { registerRules } from './commands/rules.js';
+import { registerSandbox } from './commands/sandbox.js';
 import { registerSend } from './commands/send.js';
 import { registerSign } from './commands/sign.js';
 import { registerVerify } from './commands/verify.js';
@@ -29,6 +30,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerRules(program, io);
   registerPostman(program, io);
   registerSend(program, io);
+  registerSandbox(program, io);
   return program;
 }
 
