@@ -4,7 +4,7 @@ import { formatArriveTime, SmsError, type ApiCredentials } from '@smskit/core';
 import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
 import { DeliverySchedule } from './delivery.js';
-import { FaultInjector, type FaultPlan } from './faults.js';
+import { FaultInjector, type Fault, type FaultPlan } from './faults.js';
 import { MemorySandboxStore } from './memory-store.js';
 import { msgIdMaker } from './msg-id.js';
 import type { SandboxOptions } from './options.js';
@@ -246,22 +246,25 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 }
 
 function injectFaults(faults: FaultInjector): Middleware {
-  return async function injectSandboxFaults(ctx: Context, next: Next): Promise<void> {
+  return function injectSandboxFaults(ctx: Context, next: Next): Promise<void> {
     if (ctx.path.startsWith(SANDBOX_PREFIX)) return next();
     const fault = faults.take(ctx.path);
-    if (!fault) return next();
-    if (fault.kind === 'drop') {
-      ctx.respond = false;
-      ctx.req.socket.destroy();
-      return;
-    }
-    if (fault.kind === 'fail') {
-      answerPlatformError(ctx, { code: fault.code, message: 'Injected fault (sandbox).' });
-      return;
-    }
-    await next();
-    await new Promise((resolve) => setTimeout(resolve, fault.ms).unref());
+    return fault ? applyFault(fault, ctx, next) : next();
   };
+}
+
+async function applyFault(fault: Fault, ctx: Context, next: Next): Promise<void> {
+  if (fault.kind === 'drop') {
+    ctx.respond = false;
+    ctx.req.socket.destroy();
+    return;
+  }
+  if (fault.kind === 'fail') {
+    answerPlatformError(ctx, { code: fault.code, message: 'Injected fault (sandbox).' });
+    return;
+  }
+  await next();
+  await new Promise((resolve) => setTimeout(resolve, fault.ms).unref());
 }
 
 async function listen(app: Koa, options: { port?: number; host?: string }, onClose: () => void): Promise<RunningSandbox> {
