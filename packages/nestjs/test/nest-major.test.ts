@@ -7,8 +7,8 @@ import { SmsException } from '../src/index.js';
 const require = createRequire(import.meta.url);
 
 describe('this package is tested against NestJS 11 (CommonJS)', () => {
-  it('loads @nestjs/core and @nestjs/common 11, as CommonJS packages', () => {
-    for (const name of ['@nestjs/core', '@nestjs/common']) {
+  it('loads @nestjs/core, common, both platforms and testing 11, as CommonJS packages', () => {
+    for (const name of ['@nestjs/core', '@nestjs/common', '@nestjs/platform-express', '@nestjs/platform-fastify', '@nestjs/testing']) {
       const manifest = require(`${name}/package.json`) as { version: string; type?: string };
       expect(manifest.version).toMatch(/^11\./);
       expect(manifest.type).not.toBe('module');

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import * as common from '@nestjs/common';
+import * as config from '@nestjs/config';
 import * as core from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -11,6 +12,7 @@ import type { NestKit } from './scenarios/nest-kit.js';
 export const nest11: NestKit = {
   major: 11,
   common,
+  config,
   core,
   testing,
   sms,

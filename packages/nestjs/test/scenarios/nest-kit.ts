@@ -1,4 +1,5 @@
 import type * as NestCommon from '@nestjs/common';
+import type * as NestConfig from '@nestjs/config';
 import type * as NestCore from '@nestjs/core';
 import type * as NestTesting from '@nestjs/testing';
 import type * as SmsNest from '../../src/index.js';
@@ -19,6 +20,8 @@ export interface NestKit {
   major: 11 | 12;
   /** `@nestjs/common`. */
   common: typeof NestCommon;
+  /** `@nestjs/config` (4 beside Nest 11, 12 beside Nest 12). */
+  config: typeof NestConfig;
   /** `@nestjs/core`. */
   core: typeof NestCore;
   /** `@nestjs/testing`. */
