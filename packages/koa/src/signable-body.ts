@@ -1,5 +1,6 @@
 import type { SignableParams } from '@smskit/core';
-import coBody from 'co-body';
+import inflate from 'inflation';
+import getRawBody from 'raw-body';
 import type { Context } from 'koa';
 
 /** Body size accepted when smskit reads the body itself: bytes, or a string like `'1mb'`. */
@@ -17,8 +18,9 @@ interface ParsedRequest {
 
 /**
  * The request body's top-level parameters, whichever body parser ran before (its
- * `ctx.request.body` is used as it is) or none: then the body is read here as JSON, up to
- * `limit`, and left on `ctx.request.body` / `ctx.request.rawBody` as `@koa/bodyparser` would.
+ * `ctx.request.body` is used as it is) or none: then the body is read here (raw-body, with
+ * gzip/deflate/br undone by inflation) and parsed as JSON, up to `limit`, and left on
+ * `ctx.request.body` / `ctx.request.rawBody` as `@koa/bodyparser` would.
  * A parser that skipped the request (an unexpected content type) leaves the stream unread, and
  * that is detected too, so the signature is never checked against a body nobody read.
  */
@@ -26,14 +28,20 @@ export async function readSignableBody(ctx: Context, limit: BodyLimit): Promise<
   const request = ctx.request as unknown as ParsedRequest;
   let body = request.body;
   if (body === undefined || streamUnread(ctx)) {
+    let raw: string;
     try {
-      const { parsed, raw } = (await coBody.json(ctx, { limit, strict: true, returnRawBody: true })) as { parsed: unknown; raw: string };
-      body = parsed;
-      request.body = parsed;
-      request.rawBody = raw;
+      raw = (await getRawBody(inflate(ctx.req), { length: declaredLength(ctx), limit })).toString('utf8');
     } catch (error) {
       return bodyReadFailure(error, limit);
     }
+    try {
+      // __proto__ keys are refused below, whichever parser produced the object
+      body = raw === '' ? {} : (JSON.parse(raw) as unknown);
+    } catch {
+      return { ok: false, status: 400, message: 'The body is not a JSON object.' };
+    }
+    request.body = body;
+    request.rawBody = raw;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, status: 400, message: 'The body must be a JSON object of parameters.' };
@@ -42,6 +50,12 @@ export async function readSignableBody(ctx: Context, limit: BodyLimit): Promise<
     return { ok: false, status: 400, message: 'The body holds a "__proto__" key, which is refused.' };
   }
   return { ok: true, params: body as SignableParams };
+}
+
+/** Content-Length, when the body arrives as sent (compressed bodies change length). */
+function declaredLength(ctx: Context): string | undefined {
+  const encoding = ctx.req.headers['content-encoding'];
+  return encoding === undefined || encoding === 'identity' ? ctx.req.headers['content-length'] : undefined;
 }
 
 function streamUnread(ctx: Context): boolean {
@@ -53,8 +67,8 @@ function streamUnread(ctx: Context): boolean {
 
 /**
  * A `__proto__` key survives `JSON.parse` as an own property and turns into a prototype switch
- * the moment user code spreads or merges the body; co-body already refuses it, other parsers
- * may not, so it is checked here whatever parsed the body.
+ * the moment user code spreads or merges the body; some parsers refuse it, others do not, so it
+ * is checked here whatever parsed the body.
  */
 function hasProtoKey(value: object, depth: number): boolean {
   if (depth > 32) return false;
@@ -67,15 +81,11 @@ function hasProtoKey(value: object, depth: number): boolean {
 }
 
 function bodyReadFailure(error: unknown, limit: BodyLimit): SignableBodyResult {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; type?: unknown; message?: unknown };
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; type?: unknown };
   const status = typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 400;
   if (e.type === 'entity.too.large') return { ok: false, status: 413, message: `The body is larger than the limit (${String(limit)}).` };
-  if (e.type === 'encoding.unsupported') return { ok: false, status: 415, message: 'The body has an unsupported content encoding.' };
+  if (e.type === 'encoding.unsupported' || status === 415) return { ok: false, status: 415, message: 'The body has an unsupported content encoding.' };
   if (e.type === 'request.size.invalid') return { ok: false, status: 400, message: 'The body length does not match Content-Length.' };
   if (e.type === 'request.aborted') return { ok: false, status: 400, message: 'The request was aborted while its body was read.' };
-  if (error instanceof SyntaxError) {
-    const proto = typeof e.message === 'string' && e.message.includes('prototype');
-    return { ok: false, status: 400, message: proto ? 'The body holds a "__proto__" key, which is refused.' : 'The body is not a JSON object.' };
-  }
   return { ok: false, status, message: 'The body could not be read.' };
 }

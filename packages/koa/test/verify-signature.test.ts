@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,6 +77,12 @@ describe('verifySignature accepts requests signed as the protocol says', () => {
     const res = await post(url, { headers, body: JSON.stringify(body) });
     expect(res.json?.state).toMatchObject({ ok: true });
     expect(res.json?.body).toEqual(body);
+  });
+
+  it('with a gzip-compressed body', async () => {
+    const url = await start();
+    const res = await post(url, { headers: { ...signed(), 'content-encoding': 'gzip' }, body: gzipSync(JSON.stringify(body)) });
+    expect(res.json?.state).toMatchObject({ ok: true });
   });
 
   it('through an async credentials resolver, under a custom state key', async () => {
