@@ -12,7 +12,8 @@
  * and spends ~75 µs of CPU per request on this machine — more than the servers under test —
  * while {@link runLoad} writes pre-built requests and reads answers for a few µs each.
  *
- * Run: `pnpm tsx bench/koa-verify.ts` (ROUNDS, ROUND_SECONDS, CONNECTIONS override).
+ * Run: `pnpm tsx bench/koa-verify.ts` (ROUNDS, ROUND_SECONDS, CONNECTIONS override; PIN=0
+ * leaves both processes free to use both cores).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type RequestListener } from 'node:http';
@@ -150,9 +151,9 @@ export function serveWithCpuProbe(handler: RequestListener): void {
 /** Runs `file serve` in a child process pinned to core 0, pins this one to core 1; resolves with the port. */
 export async function startServer(file: string): Promise<{ port: number; child: ChildProcess; pinned: boolean }> {
   const node = [process.execPath, '--import', 'tsx', file, 'serve'];
-  let pinned = true;
+  let pinned = process.env.PIN !== '0';
   try {
-    execFileSync('taskset', ['-c', '0', 'true']);
+    if (pinned) execFileSync('taskset', ['-c', '0', 'true']);
   } catch {
     pinned = false;
   }
