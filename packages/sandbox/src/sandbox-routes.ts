@@ -4,6 +4,7 @@ import { readSignableBody, requestIdOf } from '@smskit/koa';
 import type { Context } from 'koa';
 import { z } from 'zod';
 import type { FaultPlan } from './faults.js';
+import { inboxRoutes } from './inbox/inbox-routes.js';
 import type { SandboxControl } from './sandbox.js';
 import { BALANCE_ITEMS } from './templates.js';
 import { fieldsOf } from './wire-fields.js';
@@ -82,6 +83,8 @@ export function sandboxRouter(control: SandboxControl): Router {
     const values = Object.fromEntries(BALANCE_ITEMS.map((item) => [item, fields[item] ?? fields.all]).filter(([, v]) => v !== undefined));
     ok(ctx, await control.setBalance({ apiKey: fields.apiKey, values }));
   });
+
+  inboxRoutes(router);
 
   router.post('/reset', async (ctx) => {
     await control.reset();
