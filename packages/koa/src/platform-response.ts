@@ -21,7 +21,7 @@ export interface PlatformErrorResponse {
 }
 
 /**
- * Turns anything thrown into the answer the platform would give. {@link SmsError}s keep their
+ * Turns anything thrown into the answer the platform would give. {@link @smskit/core!SmsError}s keep their
  * code and message (they never carry secrets); client errors of Koa and body parsers (4xx
  * `HttpError`s: bad JSON, body too large, wrong encoding) become 40004, 2001 or 6000 with their
  * own status; everything else becomes -1 with the catalogue's generic message, because the text

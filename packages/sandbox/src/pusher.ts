@@ -14,7 +14,7 @@ export interface PushAttempt {
   at: number;
 }
 
-/** What a {@link Pusher} reports about itself. */
+/** What the sandbox's receipt and reply pusher reports about itself. */
 export interface PushStatus {
   /** True after `maxSlow` slow pushes in a row: nothing is pushed until resumed. */
   stopped: boolean;
