@@ -182,7 +182,7 @@ async function serve(): Promise<void> {
 async function main(): Promise<void> {
   const rounds = Number(process.env.ROUNDS ?? 7);
   const seconds = Number(process.env.ROUND_SECONDS ?? 3);
-  const connections = Number(process.env.CONNECTIONS ?? 32);
+  const connections = Number(process.env.CONNECTIONS ?? 128);
   const { port, child, pinned } = await startServer(fileURLToPath(import.meta.url));
   try {
     const pool = (path: string, rps: number) => signedRequests({ path, body: BODY, count: Math.ceil(rps * seconds * 1.5) + 2000 });

@@ -24,7 +24,7 @@ const GOAL = 10_000;
 async function main(): Promise<void> {
   const rounds = Number(process.env.ROUNDS ?? 5);
   const seconds = Number(process.env.ROUND_SECONDS ?? 4);
-  const connections = Number(process.env.CONNECTIONS ?? 32);
+  const connections = Number(process.env.CONNECTIONS ?? 128);
   const { port, child, pinned } = await startServer(fileURLToPath(import.meta.url));
   const pool = (rps: number) => signedRequests({ path: '/message/send', body: BODY, count: Math.ceil(rps * seconds * 1.5) + 2000 });
   try {
