@@ -89,9 +89,13 @@ export const INBOX_SCRIPT = String.raw`'use strict';
   }
 
   function stateRows(state) {
-    var rows = [['pending receipts', state.pendingDeliveries], ['receipt push URL', state.push.receiptUrl || 'none (receipts are only pulled)'], ['reply push URL', state.push.replyUrl || 'none']];
-    var faults = Object.keys(state.faults || {}).filter(function (k) { return state.faults[k]; });
-    if (faults.length) rows.push(['faults to come', faults.map(function (k) { return k + ' ' + state.faults[k]; }).join(', ')]);
+    var rows = [['pending receipts', state.pendingDeliveries], ['pushes queued', state.push.queued]];
+    var f = state.faults || {};
+    var faults = [];
+    if (f.fail) faults.push(f.fail + ' answered ' + f.failCode);
+    if (f.drop) faults.push(f.drop + ' dropped');
+    if (f.delay) faults.push(f.delay + ' delayed ' + f.delayMs + ' ms');
+    if (faults.length) rows.push(['faults to come', faults.join(', ') + (f.path ? ' (' + f.path + ')' : '')]);
     state.accounts.forEach(function (a) {
       rows.push(['balance ' + a.apiKey, Object.keys(a.balance).map(function (k) { return k + ' ' + a.balance[k]; }).join(' · ')]);
     });
@@ -113,7 +117,8 @@ export const INBOX_SCRIPT = String.raw`'use strict';
     fill($('replies'), replies, replyCard, 'no-replies');
     fill($('pushes'), data.pushes.attempts.slice().reverse(), pushItem, 'no-pushes');
     $('push-stopped').hidden = !data.pushes.status.stopped;
-    $('push-target').textContent = data.state.push.receiptUrl ? 'Receipts go to ' + data.state.push.receiptUrl : 'No push URL is set: receipts are only pulled.';
+    var push = data.state.push;
+    $('push-target').textContent = (push.receiptUrl ? 'Receipts go to ' + push.receiptUrl : 'No receipt push URL: receipts are only pulled') + (push.replyUrl ? '; replies to ' + push.replyUrl + '.' : '; replies are not pushed.');
     stateRows(data.state);
     seen = {};
     data.messages.forEach(function (m) { seen[m.msgId + '/' + m.phone] = true; });

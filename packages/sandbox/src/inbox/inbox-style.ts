@@ -51,6 +51,7 @@ ol, ul { list-style: none; margin: 0; padding: 0; }
 .state { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0 0 10px; font-size: 13px; }
 .state dt { color: var(--muted); }
 .state dd { margin: 0; overflow-wrap: anywhere; }
-.actions { display: flex; gap: 8px; margin: 0; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; margin: 0; }
+.actions button { white-space: nowrap; font-size: 13px; padding: 4px 8px; }
 code { font-size: 12px; }
 `;
