@@ -24,6 +24,14 @@
 
   function digits(value) { return value.replace(/\D/g, ''); }
 
+  // "42 s", "3 min 5 s", "13 h 58 min", as the server words its limits
+  function duration(seconds) {
+    if (seconds < 60) return seconds + ' s';
+    if (seconds < 3600) return Math.floor(seconds / 60) + ' min' + (seconds % 60 ? ' ' + (seconds % 60) + ' s' : '');
+    var minutes = Math.ceil(seconds / 60);
+    return Math.floor(minutes / 60) + ' h' + (minutes % 60 ? ' ' + (minutes % 60) + ' min' : '');
+  }
+
   function setInbox(phone) {
     var url = inboxUrl + (phone ? '?phone=' + encodeURIComponent(phone) : '');
     Array.prototype.forEach.call(document.querySelectorAll('.inbox-link'), function (a) { a.href = url; });
@@ -35,7 +43,7 @@
     clearInterval(countdown);
     var left = seconds;
     var tick = function () {
-      $('wait').textContent = left > 0 ? 'Next code for this number possible in ' + left + ' s.' : '';
+      $('wait').textContent = left > 0 ? 'Next code for this number possible in ' + duration(left) + '.' : 'You can ask for a new code now.';
       if (left-- <= 0) clearInterval(countdown);
     };
     tick();
@@ -83,6 +91,7 @@
       if (answer.ok) {
         clearInterval(countdown);
         $('wait').textContent = '';
+        show('request-result', '');
       } else {
         $('code').select();
       }

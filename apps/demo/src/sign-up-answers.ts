@@ -1,4 +1,4 @@
-import type { OtpLimitName, OtpLimits, OtpRequestResult, OtpVerifyResult } from '@smskit/otp';
+import { maskPhone, type OtpLimitName, type OtpLimits, type OtpRequestResult, type OtpVerifyResult } from '@smskit/otp';
 
 /** The limits as the page shows them; `undefined` when a limit is off. */
 export interface LimitSummary {
@@ -61,8 +61,9 @@ export function limitSummary(limits: OtpLimits): LimitSummary {
 export function formatWait(ms: number): string {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+  if (seconds < 3600) return seconds % 60 === 0 ? `${seconds / 60} min` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+  // past an hour, to the minute, rounded up: "try again in" must never be too early
+  const minutes = Math.ceil(seconds / 60);
   const hours = Math.floor(minutes / 60);
   return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
 }
@@ -83,9 +84,10 @@ function limitMessage(limit: OtpLimitName, wait: string, limits: LimitSummary): 
 }
 
 /** Turns the result of `OtpService.request` into what the page shows, with a fitting status. */
-export function codeAnswer(result: OtpRequestResult, limits: LimitSummary): Answer<CodeAnswer> {
+export function codeAnswer(result: OtpRequestResult, context: { limits: LimitSummary; phone: string }): Answer<CodeAnswer> {
+  const { limits, phone } = context;
   if (result.ok) {
-    const body: CodeAnswer = { ok: true, message: 'Code sent. Read it in the sandbox inbox, then enter it below.', msgId: result.msgId };
+    const body: CodeAnswer = { ok: true, message: `Code sent to ${maskPhone(phone)}: read it in the sandbox inbox.`, msgId: result.msgId };
     if (limits.cooldownSeconds !== undefined) body.retryAfterSeconds = limits.cooldownSeconds;
     return { status: 200, body };
   }

@@ -27,9 +27,10 @@ export class SignUpService {
   /** Sends a code to `phone`, unless the human check or a limit says no. */
   async requestCode(input: { phone: string; ip: string | undefined; human: unknown }): Promise<Answer<CodeAnswer>> {
     const result = await this.otp.request({ phone: input.phone, scene: SIGN_UP_SCENE, ip: input.ip, human: input.human });
-    const answer = codeAnswer(result, this.settings.limits);
+    const phone = normalizePhone(input.phone) ?? input.phone;
+    const answer = codeAnswer(result, { limits: this.settings.limits, phone });
     const outcome = result.ok ? `sent (msgId ${result.msgId ?? '?'})` : result.reason === 'limit' ? `refused by ${result.limit}, retry in ${answer.body.retryAfterSeconds} s` : result.reason;
-    this.settings.log(`code for ${maskPhone(normalizePhone(input.phone) ?? input.phone)}: ${outcome}`);
+    this.settings.log(`code for ${maskPhone(phone)}: ${outcome}`);
     return answer;
   }
 
