@@ -21,6 +21,8 @@ export interface DemoConfig {
   sandboxPort: number;
   /** Keep OTP limits, codes and the send log in this Redis instead of memory (`REDIS_URL`). */
   redisUrl?: string;
+  /** What the demo's Redis keys start with. @defaultValue `'smskit-demo'` */
+  redisKeyPrefix?: string;
   /**
    * The key codes are hashed with (`OTP_SECRET`). Several instances sharing a Redis need the
    * same one. @defaultValue random for each run

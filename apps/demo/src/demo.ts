@@ -61,7 +61,7 @@ export async function startDemo(config: DemoConfig, nestLogger: LoggerService | 
   const account = { apiKey: 'smskit-demo', accessKey: randomBytes(24).toString('base64url') };
   const sandboxServer = await listenFirst(config.host, config.sandboxPort);
   const inboxUrl = `${sandboxServer.url}${SANDBOX_PREFIX}/inbox`;
-  const otpStores = demoOtpStores(config.redisUrl, config.log);
+  const otpStores = demoOtpStores({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log: config.log });
   let app: NestExpressApplication | undefined;
   try {
     const settings = { inboxUrl, limits: limitSummary(config.limits), codeTtlMinutes: 5, maxAttempts: 5, stores: otpStores.kind, log: config.log };

@@ -16,7 +16,8 @@ export interface DemoOtpStores {
  * In memory by default (one process; a restart forgets limits and codes), or Redis when
  * `redisUrl` is set — what several instances of an app behind a load balancer need.
  */
-export function demoOtpStores(redisUrl: string | undefined, log: (line: string) => void): DemoOtpStores {
+export function demoOtpStores(options: { redisUrl: string | undefined; keyPrefix?: string; log: (line: string) => void }): DemoOtpStores {
+  const { redisUrl, log } = options;
   if (!redisUrl) return { kind: 'memory', stores: undefined, close: async () => {} };
   // while Redis is down, OtpService answers "unavailable" after its store timeout (2 s)
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 });
@@ -28,7 +29,7 @@ export function demoOtpStores(redisUrl: string | undefined, log: (line: string) 
   redis.on('ready', () => (lastError = ''));
   return {
     kind: 'redis',
-    stores: redisOtpStores({ redis, keyPrefix: 'smskit-demo' }),
+    stores: redisOtpStores({ redis, keyPrefix: options.keyPrefix ?? 'smskit-demo' }),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },
