@@ -18,8 +18,12 @@ export const CANONICAL_DIALECTS: readonly CanonicalDialect[] = ['skip-empty', 'k
 /** A request body as the platform receives it: top-level JSON parameters. */
 export type SignableParams = Readonly<Record<string, unknown>>;
 
-/** The four signed headers; `x-sign` itself is never part of the canonical string. */
-export interface SignedHeaderValues {
+/**
+ * The four signed headers; `x-sign` itself is never part of the canonical string. A type
+ * alias rather than an interface, so that signed headers pass wherever a plain header record
+ * is expected (such as {@link verifyRequest}'s `headers`).
+ */
+export type SignedHeaderValues = {
   /** The account's apiKey. */
   'x-api-key': string;
   /** One of the six HMAC methods. */
@@ -28,7 +32,7 @@ export interface SignedHeaderValues {
   'x-nonce': string;
   /** Milliseconds since the epoch, 13 digits. */
   'x-timestamp': string;
-}
+};
 
 /**
  * Builds the canonical string that `x-sign` is computed over: every body parameter and the

@@ -42,10 +42,10 @@ function hmacHex(accessKey: string, segments: readonly string[], method: SignMet
 }
 
 /** The five headers of a signed request. */
-export interface SignedHeaders extends SignedHeaderValues {
+export type SignedHeaders = SignedHeaderValues & {
   /** The signature. */
   'x-sign': string;
-}
+};
 
 /** What {@link signRequest} needs. */
 export interface SignRequestOptions {

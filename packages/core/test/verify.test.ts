@@ -33,6 +33,12 @@ describe('verifyRequest: accepts what the signer produces', () => {
     expect((await verify(signed(undefined, { nonce: '12345' }))).ok).toBe(true);
   });
 
+  it('takes the signer\'s headers as they are, with no cast', async () => {
+    const body = { phones: '13800138000' };
+    const { headers } = signRequest({ apiKey: 'api-1', accessKey: 'secret-1', body, now: () => NOW });
+    expect((await verifyRequest({ headers, body, credentials, now: () => NOW })).ok).toBe(true);
+  });
+
   it('resolves credentials through a function', async () => {
     const result = await verify(signed(), { credentials: async (key) => (key === 'api-1' ? { accessKey: 'secret-1' } : undefined) });
     expect(result.ok).toBe(true);

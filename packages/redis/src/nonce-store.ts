@@ -32,4 +32,12 @@ export class RedisNonceStore implements NonceStore {
     const reply = await this.redis.set(this.prefix + key, '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
     return reply === 'OK';
   }
+
+  /**
+   * Forgets `key`, so its next claim succeeds: a push whose handling failed is accepted again
+   * when the platform repeats it.
+   */
+  async release(key: string): Promise<void> {
+    await this.redis.del(this.prefix + key);
+  }
 }

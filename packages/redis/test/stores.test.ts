@@ -23,6 +23,14 @@ describe.skipIf(!redisAvailable)('RedisNonceStore', () => {
     expect(ttl).toBeLessThanOrEqual(60_000);
     expect(await store.claim('n-2', 60_000)).toBe(true);
   });
+
+  it('release forgets a key, so a repeated push whose handling failed is accepted again', async () => {
+    const store = new RedisNonceStore({ redis, keyPrefix: `${prefix}:nonce` });
+    expect(await store.claim('r-1', 60_000)).toBe(true);
+    expect(await store.claim('r-1', 60_000)).toBe(false);
+    await store.release('r-1');
+    expect(await store.claim('r-1', 60_000)).toBe(true);
+  });
 });
 
 describe.skipIf(!redisAvailable)('RedisLimitStore: the same semantics as the in-memory store', () => {
