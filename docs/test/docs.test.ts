@@ -44,6 +44,14 @@ describe('the error-code guide', () => {
   });
 });
 
+describe('the published site', () => {
+  it('lists every guide in typedoc.json, so a new guide is not left out of the site', () => {
+    const listed = (JSON.parse(readFileSync(join(root, 'typedoc.json'), 'utf8')) as { projectDocuments: string[] }).projectDocuments;
+    const guides = readdirSync(docs).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
+    expect([...listed].sort()).toEqual(guides.sort());
+  });
+});
+
 describe('code samples in the guides and READMEs', () => {
   const dir = join(docs, '.samples');
   afterAll(() => rm(dir, { recursive: true, force: true }));

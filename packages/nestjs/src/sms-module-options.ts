@@ -28,7 +28,7 @@ export interface SmsVerifyOptions {
 export interface SmsOtpOptions extends Omit<OtpServiceOptions, 'send'> {
   /**
    * Sends one code.
-   * @defaultValue `client.send({ phones: phone, templateCode, templateParam: [code], bid: id })`
+   * @defaultValue `client.send({ phones: [phone], templateCode, params: [code], bid: id })`
    *   through the module's `SmsClient` (the scene needs a `templateCode`)
    */
   send?: OtpSender;

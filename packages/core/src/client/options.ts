@@ -11,7 +11,7 @@ export const DEFAULT_BASE_URL = 'https://opassapi.infocloud.cc';
  * twice: failures that prove the request never reached the platform (connection refused, DNS,
  * connect timeout), and answers with a code the catalogue marks retryable (-1, 6000, 60009),
  * which mean the platform did not take the request. Delays grow exponentially with full
- * jitter: a random wait between 0 and `min(maxDelayMs, minDelayMs × 2^attempt)`.
+ * jitter: before retry n (from 1), a random wait between 0 and `min(maxDelayMs, minDelayMs × 2^(n−1))`.
  */
 export interface RetryOptions {
   /** Retries after the first attempt; 0 turns retrying off. @defaultValue 3 */
