@@ -158,6 +158,8 @@ describe('the sandbox inbox page', () => {
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(await response.text()).not.toMatch(/<script>|<style>|https?:\/\//);
+    const slash = await fetch(`${inbox}/?phone=13800138000`, { redirect: 'manual' });
+    expect([slash.status, slash.headers.get('location')]).toEqual([302, '/_sandbox/inbox?phone=13800138000']);
   });
 });
 

@@ -24,7 +24,12 @@ function serve(type: string, body: string) {
  * as tests do, once a second.
  */
 export function inboxRoutes(router: Router): void {
-  router.get('/inbox', serve('text/html; charset=utf-8', INBOX_HTML));
+  const page = serve('text/html; charset=utf-8', INBOX_HTML);
+  router.get('/inbox', (ctx) => {
+    // the page's links are relative, so `/inbox/` would look for its script under itself
+    if (ctx.path.endsWith('/')) return ctx.redirect(ctx.path.slice(0, -1) + (ctx.querystring ? `?${ctx.querystring}` : ''));
+    page(ctx);
+  });
   router.get('/inbox.js', serve('text/javascript; charset=utf-8', INBOX_SCRIPT));
   router.get('/inbox.css', serve('text/css; charset=utf-8', INBOX_CSS));
 }
