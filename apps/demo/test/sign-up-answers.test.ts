@@ -43,7 +43,7 @@ describe('what the page is told', () => {
   it('answers the other refusals plainly, without the sender error text', () => {
     expect(codeAnswer({ ok: false, reason: 'human-check', message: 'x' }, context)).toMatchObject({ status: 403, body: { message: 'Please tick "I am not a robot" first.' } });
     expect(codeAnswer({ ok: false, reason: 'invalid', field: 'phone', message: 'x' }, context)).toMatchObject({ status: 400, body: { reason: 'invalid' } });
-    const failed = codeAnswer({ ok: false, reason: 'send-failed', error: new SmsError({ code: 60001, message: 'secret detail' }), message: 'x' }, context);
+    const failed = codeAnswer({ ok: false, reason: 'send-failed', outcome: 'failed', error: new SmsError({ code: 60001, message: 'secret detail' }), message: 'x' }, context);
     expect(failed).toEqual({ status: 502, body: { ok: false, reason: 'send-failed', message: 'The SMS platform did not take the message (60001). Try again later.' } });
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ipAllowed, normalizePhone, SmsError, toSmsError } from '@smskit/core';
+import { ipAllowed, normalizePhone, sendResultOf, SmsError, toSmsError } from '@smskit/core';
 import { CalendarDays } from './calendar.js';
 import { CodeHasher, generateCode } from './code.js';
 import type { CodeCheck, CodePut } from './code-store.js';
@@ -186,11 +186,14 @@ export class OtpService {
       receipt = await this.send({ id: subject.id, phone: subject.phone, code, scene: subject.scene, templateCode: subject.templateCode, ttlMinutes: Math.ceil(this.ttlMs / 60_000) });
     } catch (thrown) {
       // The limits stay consumed: refunding them would let failing sends be retried without
-      // bound. The code never reached anyone, so it must not stay valid.
+      // bound. A code that surely reached nobody must not stay valid; one whose send may have
+      // gone out (the client's "unknown") stays, or a message that does arrive holds a dead code.
+      const outcome = sendResultOf(thrown)?.status === 'unknown' ? 'unknown' : 'failed';
       const error = withoutCode(thrown, code);
-      await this.storeCall('codes.discard', (stores) => stores.codes.discard({ key: put.key, id: put.id }));
-      await this.log(subject, { result: 'failed', remark: `${error.code} ${error.message}` });
-      return { ok: false, reason: 'send-failed', error, message: `The code could not be sent: ${error.message}` };
+      if (outcome === 'failed') await this.storeCall('codes.discard', (stores) => stores.codes.discard({ key: put.key, id: put.id }));
+      await this.log(subject, { result: 'failed', remark: `${outcome === 'unknown' ? 'outcome unknown: ' : ''}${error.code} ${error.message}` });
+      const message = outcome === 'unknown' ? `The code may or may not have been sent: ${error.message}` : `The code could not be sent: ${error.message}`;
+      return { ok: false, reason: 'send-failed', outcome, error, message };
     }
     const msgId = receipt?.msgId;
     await this.log(subject, { result: 'sent', msgId, remark: receipt?.remark });

@@ -63,12 +63,18 @@ export interface OtpLimited {
   message: string;
 }
 
-/** The sender failed: the limits stay consumed, the code was withdrawn. */
+/**
+ * The sender failed: the limits stay consumed. With `outcome: 'failed'` nothing was sent and
+ * the code was withdrawn; with `outcome: 'unknown'` (the client timed out after the request was
+ * written) the message may still arrive, so its code stays valid until it expires.
+ */
 export interface OtpSendFailed {
-  /** Not sent. */
+  /** Not surely sent. */
   ok: false;
   /** Why. */
   reason: 'send-failed';
+  /** `failed`: surely not sent, code withdrawn; `unknown`: maybe sent, code kept. */
+  outcome: 'failed' | 'unknown';
   /** The sender's error, with anything that could hold the code removed. */
   error: SmsError;
   /** Said plainly. */

@@ -1,3 +1,4 @@
+import { SmsError, type SendResult } from '@smskit/core';
 import { describe, expect, it } from 'vitest';
 import { generateCode, MemoryCodeStore, MemorySendLog, OtpService } from '../src/index.js';
 import { harness, phone, SECRET } from './harness.js';
@@ -130,7 +131,7 @@ describe('a failed send', () => {
       },
     });
     const failed = await service.request(request);
-    expect(failed).toMatchObject({ ok: false, reason: 'send-failed', error: { code: -1 } });
+    expect(failed).toMatchObject({ ok: false, reason: 'send-failed', outcome: 'failed', error: { code: -1 } });
     expect(JSON.stringify(failed)).not.toContain(code);
     expect(failed.ok === false && failed.reason === 'send-failed' ? failed.error.message : '').toContain('******');
     expect(await service.verify({ ...request, code })).toMatchObject({ ok: false, reason: 'missing' });
@@ -139,5 +140,21 @@ describe('a failed send', () => {
     expect(first).toMatchObject({ result: 'failed', phone: '139****0001' });
     expect(latest).toMatchObject({ result: 'blocked', remark: 'limit phone-scene' });
     expect(JSON.stringify(first)).not.toContain(code);
+  });
+
+  it('whose outcome is unknown (timed out after the request was written) keeps the code valid, since it may still arrive', async () => {
+    let code = '';
+    const service = new OtpService({
+      secret: SECRET,
+      send: async (message) => {
+        code = message.code;
+        const result: SendResult = { status: 'unknown', chunks: [], msgIds: [], failedPhones: [], unknownPhones: [message.phone], invalid: [], duplicates: 0 };
+        throw new SmsError({ code: -1, message: 'No answer after the request was written.', retryable: false, details: { result } });
+      },
+    });
+    const maybe = await service.request(request);
+    expect(maybe).toMatchObject({ ok: false, reason: 'send-failed', outcome: 'unknown', error: { code: -1 } });
+    expect(JSON.stringify(maybe)).not.toContain(code);
+    expect(await service.verify({ ...request, code })).toMatchObject({ ok: true });
   });
 });
