@@ -119,6 +119,9 @@ export function planSend(input: SendInput, context: PlanContext): SendPlan {
   return { endpoint: 'send', chunks, invalid: common.mode === 'skip' ? check.invalid : [], duplicates: check.duplicates };
 }
 
+/** Stands in for a skipped number while a batch's values are checked; never sent. */
+const SKIPPED_PLACEHOLDER = '13800000000';
+
 /**
  * Checks a sendBatch as the platform would (40004, 60006, 60003, 60004, 60007) and splits its
  * messages, in order and with repeats kept, into requests of at most 1000.
@@ -139,14 +142,19 @@ export function planSendBatch(input: SendBatchInput, context: PlanContext): Send
     assertPhones(raw.map((m) => m.phone), { unique: false, max: Number.POSITIVE_INFINITY });
   }
   const dropped = new Set(check.invalid.map((entry) => entry.index));
-  const kept = dropped.size === 0 ? raw : raw.filter((_, i) => !dropped.has(i));
-  // Checked as one list, so that an error names the message's position in the caller's input.
-  const batch = assertSendBatch({
-    phones: kept.map((m) => m.phone),
-    params: kept.map((m) => m.params),
+  // Checked as the caller's whole list, so that an error names the message's position in the
+  // caller's input: a skipped number stands in as a well-formed placeholder while the values
+  // are checked, and is left out afterwards.
+  const checked = assertSendBatch({
+    phones: raw.map((m, i) => (dropped.has(i) ? SKIPPED_PLACEHOLDER : m.phone)),
+    params: raw.map((m) => m.params),
     ...(common.template === undefined ? {} : { template: common.template }),
     max: Number.POSITIVE_INFINITY,
   });
+  const batch =
+    dropped.size === 0
+      ? checked
+      : { phones: checked.phones.filter((_, i) => !dropped.has(i)), params: checked.params.filter((_, i) => !dropped.has(i)) };
   const newBid = context.newBid ?? randomUUID;
   const phoneChunks = chunked(batch.phones);
   const paramChunks = chunked(batch.params);

@@ -143,6 +143,29 @@ describe('more than 1000 numbers', () => {
     expect(result.invalid.map((i) => [i.index, i.reason])).toEqual([[1, 'characters'], [2, 'prefix']]);
   });
 
+  it("invalidPhones: 'skip' in sendBatch names a bad value by its position in the caller's list", async () => {
+    const platform = await recordingPlatform();
+    const error = await rejection(
+      platform.client({ invalidPhones: 'skip' }).sendBatch({
+        templateCode: '1',
+        template: '您好{name,3}',
+        messages: [{ phone: 'oops', params: ['甲'] }, { phone: '13800138000', params: ['太长的名字'] }],
+      }),
+    );
+    expect(error.code).toBe(60004);
+    expect(error.message).toMatch(/params\[1\]/);
+    expect(platform.requests).toHaveLength(0);
+  });
+
+  it("invalidPhones: 'skip' in sendBatch sends the valid messages with their own values", async () => {
+    const platform = await recordingPlatform();
+    await platform.client({ invalidPhones: 'skip' }).sendBatch({
+      templateCode: '1',
+      messages: [{ phone: '13900139000', params: ['甲'] }, { phone: 'oops', params: ['乙'] }, { phone: '13800138000', params: ['丙'] }],
+    });
+    expect(platform.requests[0]?.body).toMatchObject({ phonesJson: '["13900139000","13800138000"]', templateParamJson: '[["甲"],["丙"]]' });
+  });
+
   it("invalidPhones: 'skip' still fails when no number is valid", async () => {
     const platform = await recordingPlatform();
     expect((await rejection(platform.client().send({ phones: ['oops'], templateCode: '1', invalidPhones: 'skip' }))).code).toBe(60007);
