@@ -61,7 +61,8 @@ async function shows(selector: string, text: string): Promise<void> {
   await page.locator(selector, { hasText: text }).first().waitFor();
 }
 
-describe('the sandbox inbox page', () => {
+// a page load and a few polls per test: more than the 5 s default on a loaded machine
+describe('the sandbox inbox page', { timeout: 30_000 }, () => {
   it('shows what each number received — text, parts, state, receipt — and updates live', async () => {
     const { client, inbox } = await start();
     await page.goto(inbox);
