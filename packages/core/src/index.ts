@@ -17,3 +17,4 @@ export * from './verify.js';
 export * from './rules/index.js';
 export * from './client/index.js';
 export * from './push/index.js';
+export * from './prototype-keys.js';

@@ -89,3 +89,14 @@ describe('delivery states', () => {
     expect(() => parseArriveTime(text)).toThrow(SmsError);
   });
 });
+
+describe('hasPrototypeKey', () => {
+  it('finds a __proto__ key at any depth of a parsed body, and nothing in a clean one', async () => {
+    const { hasPrototypeKey } = await import('../src/index.js');
+    expect(hasPrototypeKey(JSON.parse('{"a":1,"__proto__":{"x":1}}'))).toBe(true);
+    expect(hasPrototypeKey(JSON.parse('{"a":{"b":[{"__proto__":null}]}}'))).toBe(true);
+    expect(hasPrototypeKey(JSON.parse('{"a":{"b":[{"proto":null}]},"constructor":"x"}'))).toBe(false);
+    expect(hasPrototypeKey('not an object')).toBe(false);
+    expect(hasPrototypeKey(null)).toBe(false);
+  });
+});

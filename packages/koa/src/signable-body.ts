@@ -1,4 +1,4 @@
-import type { SignableParams } from '@smskit/core';
+import { hasPrototypeKey, type SignableParams } from '@smskit/core';
 import inflate from 'inflation';
 import getRawBody from 'raw-body';
 import type { Context } from 'koa';
@@ -46,7 +46,7 @@ export async function readSignableBody(ctx: Context, limit: BodyLimit): Promise<
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, status: 400, message: 'The body must be a JSON object of parameters.' };
   }
-  if (hasProtoKey(body, 0)) {
+  if (hasPrototypeKey(body)) {
     return { ok: false, status: 400, message: 'The body holds a "__proto__" key, which is refused.' };
   }
   return { ok: true, params: body as SignableParams };
@@ -63,21 +63,6 @@ function streamUnread(ctx: Context): boolean {
   if (req.readableDidRead || req.readableEnded) return false;
   const length = req.headers['content-length'];
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
-}
-
-/**
- * A `__proto__` key survives `JSON.parse` as an own property and turns into a prototype switch
- * the moment user code spreads or merges the body; some parsers refuse it, others do not, so it
- * is checked here whatever parsed the body.
- */
-function hasProtoKey(value: object, depth: number): boolean {
-  if (depth > 32) return false;
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') return true;
-    const child = (value as Record<string, unknown>)[key];
-    if (typeof child === 'object' && child !== null && hasProtoKey(child, depth + 1)) return true;
-  }
-  return false;
 }
 
 function bodyReadFailure(error: unknown, limit: BodyLimit): SignableBodyResult {

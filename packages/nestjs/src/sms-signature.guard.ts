@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { IncomingHeaders, SignableParams, VerifyFailure } from '@smskit/core';
+import { hasPrototypeKey, type IncomingHeaders, type SignableParams, type VerifyFailure } from '@smskit/core';
 import { SmsException } from './sms.exception.js';
 import { smsRequestId } from './sms-request-id.js';
 import { SmsRequestVerifier } from './sms-request-verifier.js';
@@ -70,7 +70,7 @@ export class SmsSignatureGuard implements CanActivate {
   protected getBody(request: SignedHttpRequest): SignableParams | undefined {
     const body = request.body;
     if (body === undefined || body === null || body === '') return {};
-    if (typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body) || hasProtoKey(body, 0)) return undefined;
+    if (typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body) || hasPrototypeKey(body)) return undefined;
     return body as SignableParams;
   }
 
@@ -84,18 +84,4 @@ export class SmsSignatureGuard implements CanActivate {
     const requestId = smsRequestId(context.switchToHttp().getRequest<object>());
     throw new SmsException({ code: failure.code, message: failure.reason, requestId });
   }
-}
-
-/**
- * `JSON.parse` keeps a `"__proto__"` key as an own property, which turns into a prototype switch
- * the moment a handler merges the body with `Object.assign`; Express's parser lets it through.
- */
-function hasProtoKey(value: object, depth: number): boolean {
-  if (depth > 32) return false;
-  for (const key of Object.keys(value)) {
-    if (key === '__proto__') return true;
-    const child = (value as Record<string, unknown>)[key];
-    if (typeof child === 'object' && child !== null && hasProtoKey(child, depth + 1)) return true;
-  }
-  return false;
 }

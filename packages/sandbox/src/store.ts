@@ -1,4 +1,4 @@
-import type { ReceiptStatus } from '@smskit/core';
+import type { DailyStatistics, ReceiptStatus } from '@smskit/core';
 import type { BalanceItem } from './templates.js';
 
 /** Where a message stands: waiting for its receipt, settled with a state, or never receipted. */
@@ -50,19 +50,8 @@ export interface SandboxReply {
   readonly arrivedAt: number;
 }
 
-/** One day of `/sms/send/statistics`. */
-export interface DailyStatistics {
-  /** `yyyy-MM-dd`, Beijing time. */
-  sendDate: string;
-  /** Messages sent. */
-  totalCount: number;
-  /** Messages with a `DELIVRD` receipt. */
-  successCount: number;
-  /** Messages with any other receipt. */
-  failCount: number;
-  /** Messages without a receipt. */
-  noReceiptCount: number;
-}
+/** One day of `/sms/send/statistics`: the same shape the client reads, from `@smskit/core`. */
+export type { DailyStatistics } from '@smskit/core';
 
 /** A counter to raise, if it stays within `max`. */
 export interface CounterStep {
