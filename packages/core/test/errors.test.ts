@@ -3,6 +3,7 @@ import {
   describeCode,
   ERROR_CODES,
   formatArriveTime,
+  hasPrototypeKey,
   isDelivered,
   parseArriveTime,
   PLATFORM_CODES,
@@ -91,8 +92,7 @@ describe('delivery states', () => {
 });
 
 describe('hasPrototypeKey', () => {
-  it('finds a __proto__ key at any depth of a parsed body, and nothing in a clean one', async () => {
-    const { hasPrototypeKey } = await import('../src/index.js');
+  it('finds a __proto__ key at any depth of a parsed body, and nothing in a clean one', () => {
     expect(hasPrototypeKey(JSON.parse('{"a":1,"__proto__":{"x":1}}'))).toBe(true);
     expect(hasPrototypeKey(JSON.parse('{"a":{"b":[{"__proto__":null}]}}'))).toBe(true);
     expect(hasPrototypeKey(JSON.parse('{"a":{"b":[{"proto":null}]},"constructor":"x"}'))).toBe(false);
