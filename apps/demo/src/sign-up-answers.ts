@@ -104,6 +104,10 @@ export function codeAnswer(result: OtpRequestResult, context: { limits: LimitSum
     case 'denied':
       return { status: 403, body: { ok: false, reason: 'denied', message: 'Codes cannot be sent to this number.' } };
     case 'send-failed':
+      if (result.outcome === 'unknown') {
+        // the code was kept: the message may still arrive, and then it works
+        return { status: 502, body: { ok: false, reason: 'send-failed', message: 'The SMS platform did not confirm the message. It may still arrive: watch the inbox, and if nothing comes, ask again later.' } };
+      }
       return { status: 502, body: { ok: false, reason: 'send-failed', message: `The SMS platform did not take the message (${result.error.code}). Try again later.` } };
     case 'unavailable':
       return { status: 503, body: { ok: false, reason: 'unavailable', message: 'The code store is not answering (is Redis up?). Nothing was sent; try again in a moment.' } };

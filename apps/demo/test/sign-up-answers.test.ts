@@ -45,6 +45,8 @@ describe('what the page is told', () => {
     expect(codeAnswer({ ok: false, reason: 'invalid', field: 'phone', message: 'x' }, context)).toMatchObject({ status: 400, body: { reason: 'invalid' } });
     const failed = codeAnswer({ ok: false, reason: 'send-failed', outcome: 'failed', error: new SmsError({ code: 60001, message: 'secret detail' }), message: 'x' }, context);
     expect(failed).toEqual({ status: 502, body: { ok: false, reason: 'send-failed', message: 'The SMS platform did not take the message (60001). Try again later.' } });
+    const unknown = codeAnswer({ ok: false, reason: 'send-failed', outcome: 'unknown', error: new SmsError({ code: -1, message: 'timeout' }), message: 'x' }, context);
+    expect(unknown.body.message).toMatch(/^The SMS platform did not confirm the message. It may still arrive/);
   });
 
   it('counts the attempts left after a wrong code, and says what to do once a code is gone', () => {
