@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -53,7 +54,9 @@ describe('the published site', () => {
 });
 
 describe('code samples in the guides and READMEs', () => {
-  const dir = join(docs, '.samples');
+  // A folder of this run's own (inside docs/, so the samples resolve @smskit/* like a user's
+  // code would): two runs at once must not delete each other's files.
+  const dir = join(docs, '.samples', randomUUID());
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('all compile against the packages’ real types', async () => {
