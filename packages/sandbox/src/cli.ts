@@ -149,7 +149,7 @@ export async function runSandboxCli(argv: readonly string[], io: SandboxCliIo = 
     const sandbox = createSandbox({ ...command.options, templates, log: command.quiet ? undefined : (entry) => out(JSON.stringify(entry)) });
     running = await sandbox.listen({ port: command.port, host: command.host });
     const count = sandbox.templates().length;
-    out(`smskit sandbox listening on ${running.url} (apiKey ${command.options.apiKey ?? 'sandbox-api-key'}, ${count} template${count === 1 ? '' : 's'}; state in memory)`);
+    out(`smskit sandbox listening on ${running.url} (apiKey ${command.options.apiKey ?? 'sandbox-api-key'}, ${count} template${count === 1 ? '' : 's'}; state in memory; inbox ${running.url}/_sandbox/inbox)`);
   } catch (error) {
     err(`smskit sandbox: ${error instanceof Error ? error.message : String(error)}`);
     return 1;

@@ -63,6 +63,7 @@ describe('runSandboxCli', () => {
     });
     await expect.poll(() => running, { timeout: 10_000 }).toBeDefined();
     expect(lines[0]).toMatch(/^smskit sandbox listening on http:\/\/127\.0\.0\.1:\d+ \(apiKey K, 1 template;/);
+    expect(lines[0]).toContain(`inbox ${running!.url}/_sandbox/inbox`);
     const body = { phones: '13800138000', templateCode: 'T', templateParam: '["654321"]' };
     const headers = independentlySigned({ apiKey: 'K', accessKey: 'very-secret', body });
     const response = await fetch(`${running!.url}/message/send`, { method: 'POST', headers, body: JSON.stringify(body) });
