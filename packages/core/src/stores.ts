@@ -1,3 +1,5 @@
+import { SmsError } from './errors.js';
+
 /**
  * Remembers keys for a while and answers, atomically, whether a key is new: the store behind
  * replay protection (nonces) and push de-duplication. `@smskit/redis` implements it for many
@@ -20,11 +22,19 @@ export interface NonceStore {
 /** Options of {@link MemoryNonceStore}. */
 export interface MemoryNonceStoreOptions {
   /**
-   * Most keys held at once. When full, the oldest key is dropped first, so memory stays
-   * bounded even under a flood of valid requests.
+   * Most keys held at once, so memory stays bounded. For replay protection size it to the
+   * request rate × the nonce lifetime (2 × the clock tolerance: 120 s by default).
    * @defaultValue 1_000_000
    */
   maxEntries?: number;
+  /**
+   * What a claim does when the store is full of live keys. `'refuse'` throws an `SmsError`
+   * (-1, retryable): forgetting a live nonce would let its request be replayed, so replay
+   * protection fails closed. `'evict-oldest'` forgets the oldest key instead, for
+   * de-duplication, where a very old repeat being handled twice is the lesser harm.
+   * @defaultValue `'refuse'`
+   */
+  whenFull?: 'refuse' | 'evict-oldest';
   /** The clock, in ms. @defaultValue `Date.now` */
   now?: () => number;
 }
@@ -37,11 +47,13 @@ export interface MemoryNonceStoreOptions {
 export class MemoryNonceStore implements NonceStore {
   private readonly entries = new Map<string, number>();
   private readonly maxEntries: number;
+  private readonly whenFull: 'refuse' | 'evict-oldest';
   private readonly now: () => number;
   private nextSweep = 0;
 
   constructor(options: MemoryNonceStoreOptions = {}) {
     this.maxEntries = options.maxEntries ?? 1_000_000;
+    this.whenFull = options.whenFull ?? 'refuse';
     this.now = options.now ?? Date.now;
   }
 
@@ -63,7 +75,15 @@ export class MemoryNonceStore implements NonceStore {
     const expiry = this.entries.get(key);
     if (expiry !== undefined && expiry > now) return false;
     if (expiry !== undefined) this.entries.delete(key);
+    if (this.entries.size >= this.maxEntries) this.sweep(now);
     while (this.entries.size >= this.maxEntries) {
+      if (this.whenFull === 'refuse') {
+        throw new SmsError({
+          code: -1,
+          message: `The nonce store is full (${this.maxEntries} live keys); the request is refused rather than replay protection weakened.`,
+          hint: 'Raise MemoryNonceStore maxEntries to the request rate × the nonce lifetime, or use @smskit/redis’s RedisNonceStore.',
+        });
+      }
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
       this.entries.delete(oldest.value);

@@ -81,6 +81,7 @@ export interface VerifyFailure {
 /** The answer of {@link verifyRequest}. */
 export type VerifyResult = VerifySuccess | VerifyFailure;
 
+const SIGNED_HEADER_NAMES = ['x-api-key', 'x-sign-method', 'x-nonce', 'x-timestamp'] as const;
 const NONCE = /^\d{1,64}$/;
 const TIMESTAMP = /^\d{13}$/;
 const HEX = /^[0-9a-fA-F]+$/;
@@ -133,6 +134,9 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
   if (!NONCE.test(nonce as string)) return fail('headers', 40004, 'x-nonce must be 1–64 digits.');
   if (!TIMESTAMP.test(timestampText as string)) return fail('headers', 40004, 'x-timestamp must be 13 digits of milliseconds since the epoch.');
   if (!HEX.test(sign as string)) return fail('headers', 40004, 'x-sign must be a hex string.');
+  for (const name of SIGNED_HEADER_NAMES) {
+    if (Object.prototype.hasOwnProperty.call(options.body, name)) return fail('headers', 40004, `The body parameter "${name}" has the name of a signed header.`);
+  }
   if (!isSignMethod(methodName)) return fail('method', 2001, `Unsupported x-sign-method "${String(methodName).slice(0, 32)}".`);
   const method = methodName;
 
@@ -151,6 +155,10 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
   const now = (options.now ?? Date.now)();
   const timestamp = Number(timestampText);
   const tolerance = options.toleranceMs ?? 60_000;
+  // A NaN tolerance or clock would make every comparison false: the clock check and, through
+  // the nonce's time to live, replay protection would both switch off without a word.
+  if (!Number.isFinite(tolerance) || tolerance < 0) throw new TypeError(`verifyRequest: toleranceMs must be a finite number ≥ 0, not ${String(options.toleranceMs)}.`);
+  if (!Number.isFinite(now)) throw new TypeError(`verifyRequest: now() must return milliseconds since the epoch, not ${String(now)}.`);
   if (Math.abs(now - timestamp) > tolerance) {
     const skew = Math.round((timestamp - now) / 1000);
     return fail('timestamp', 2001, `x-timestamp is ${Math.abs(skew)} s ${skew < 0 ? 'behind' : 'ahead of'} the server clock; at most ${tolerance / 1000} s is accepted.`);
@@ -203,7 +211,10 @@ function canonicalStrings(body: SignableParams, headers: Parameters<typeof canon
 
 const allowlists = new WeakMap<readonly string[], BlockList>();
 
-/** True when `ip` is in `allowed` (addresses or CIDR ranges; IPv4-mapped IPv6 is unwrapped). */
+/**
+ * True when `ip` is in `allowed` (addresses or CIDR ranges; IPv4-mapped IPv6 is unwrapped). A
+ * malformed entry (`10.0.0.0/abc`, `/33`) matches nothing.
+ */
 export function ipAllowed(ip: string | undefined, allowed: readonly string[]): boolean {
   if (!ip) return false;
   const address = ip.startsWith('::ffff:') && isIP(ip.slice(7)) === 4 ? ip.slice(7) : ip;
@@ -213,12 +224,15 @@ export function ipAllowed(ip: string | undefined, allowed: readonly string[]): b
   if (!list) {
     list = new BlockList();
     for (const entry of allowed) {
-      const [net, bits] = entry.split('/');
+      const [net, bits, extra] = entry.split('/');
       const netFamily = isIP(net ?? '');
-      if (netFamily === 0) continue;
+      const prefix = Number(bits);
+      // A malformed entry allows nothing (the list fails closed) rather than throwing on
+      // every request.
+      if (netFamily === 0 || extra !== undefined) continue;
       const type = netFamily === 4 ? 'ipv4' : 'ipv6';
       if (bits === undefined) list.addAddress(net as string, type);
-      else list.addSubnet(net as string, Number(bits), type);
+      else if (/^\d{1,3}$/.test(bits) && prefix <= (netFamily === 4 ? 32 : 128)) list.addSubnet(net as string, prefix, type);
     }
     allowlists.set(allowed, list);
   }

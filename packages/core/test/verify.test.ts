@@ -86,6 +86,18 @@ describe('verifyRequest: checks in order, each with its platform code', () => {
     }
   });
 
+  it('refuses a tolerance or clock that is not a number, rather than switching the checks off', async () => {
+    await expect(verify(signed(), { toleranceMs: Number.NaN })).rejects.toThrow(/toleranceMs must be a finite number/);
+    await expect(verify(signed(), { toleranceMs: -1 })).rejects.toThrow(TypeError);
+    await expect(verify(signed(), { now: () => Number.NaN })).rejects.toThrow(/now\(\) must return/);
+  });
+
+  it('a malformed allowlist entry allows nothing and never throws', async () => {
+    const creds = { 'api-1': { accessKey: 'secret-1', allowedIps: ['10.0.0.0/abc', '10.0.0.0/33', '1.2.3.4/8/9', 'nonsense', '203.0.113.7'] } };
+    expect(await verify(signed(), { credentials: creds, sourceIp: '10.1.2.3' })).toMatchObject({ ok: false, code: 2000 });
+    expect((await verify(signed(), { credentials: creds, sourceIp: '203.0.113.7' })).ok).toBe(true);
+  });
+
   it('a timestamp outside ±60 s is 2001, in both directions; the tolerance is configurable', async () => {
     for (const offset of [-60_001, 60_001]) {
       const result = await verify(signed(undefined, { now: () => NOW + offset }));
@@ -140,10 +152,28 @@ describe('MemoryNonceStore', () => {
     expect(store.claimSync('a', 1000)).toBe(true);
   });
 
-  it('stays within maxEntries', () => {
-    const store = new MemoryNonceStore({ maxEntries: 100 });
+  it('when full of live keys refuses (replay protection fails closed) rather than forget one', async () => {
+    const store = new MemoryNonceStore({ maxEntries: 3 });
+    for (const k of ['a', 'b', 'c']) expect(store.claimSync(k, 60_000)).toBe(true);
+    expect(() => store.claimSync('d', 60_000)).toThrow(/nonce store is full/);
+    expect(store.claimSync('a', 60_000)).toBe(false);
+    const request = signed();
+    await expect(verify(request, { nonceStore: store })).rejects.toMatchObject({ code: -1, retryable: true });
+  });
+
+  it("with whenFull: 'evict-oldest' stays within maxEntries by forgetting the oldest", () => {
+    const store = new MemoryNonceStore({ maxEntries: 100, whenFull: 'evict-oldest' });
     for (let i = 0; i < 1000; i++) store.claimSync(`k${i}`, 60_000);
     expect(store.size).toBe(100);
+  });
+
+  it('when full, makes room from expired keys first', () => {
+    let now = 0;
+    const store = new MemoryNonceStore({ maxEntries: 2, now: () => now });
+    store.claimSync('a', 100);
+    store.claimSync('b', 100);
+    now = 150;
+    expect(store.claimSync('c', 100)).toBe(true);
   });
 
   it('sweeps expired keys so memory does not grow with time', () => {

@@ -1,5 +1,4 @@
 import {
-  isSmsError,
   MemoryNonceStore,
   verifyRequest,
   type ApiCredentials,
@@ -88,14 +87,9 @@ export function verifySignature(options: VerifySignatureOptions): Middleware {
     let result: VerifyResult;
     let status: number | undefined;
     if (body.ok) {
-      try {
-        result = await verifyRequest({ headers: ctx.headers, body: body.params, credentials, sourceIp: sourceIp(ctx), nonceStore, toleranceMs, now });
-      } catch (error) {
-        // core refuses a body parameter named like a signed header with a 40004; anything else
-        // (a failing credentials lookup) is the server's fault and goes to the error handler
-        if (!isSmsError(error)) throw error;
-        result = { ok: false, code: 40004, check: 'headers', reason: error.message };
-      }
+      // A failing credentials lookup or nonce store is the server's fault, not the caller's: it
+      // goes to the error handler (-1), never relabelled as a bad request.
+      result = await verifyRequest({ headers: ctx.headers, body: body.params, credentials, sourceIp: sourceIp(ctx), nonceStore, toleranceMs, now });
     } else {
       result = { ok: false, code: 40004, check: 'headers', reason: body.message };
       status = body.status;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isSmsError, MemoryNonceStore, verifyRequest, type IncomingHeaders, type NonceStore, type SignableParams, type VerifyResult } from '@smskit/core';
+import { MemoryNonceStore, verifyRequest, type IncomingHeaders, type NonceStore, type SignableParams, type VerifyResult } from '@smskit/core';
 import { SMS_MODULE_OPTIONS } from './sms.constants.js';
 import type { SmsModuleOptions, SmsVerifyOptions } from './sms-module-options.js';
 
@@ -38,19 +38,16 @@ export class SmsRequestVerifier {
     if (!options) {
       throw new Error('smskit: SmsSignatureGuard is not configured — add a `verify` section to SmsModule.forRoot() options (for example verify: { credentials: { [apiKey]: { accessKey } } }).');
     }
-    try {
-      return await verifyRequest({
-        headers: input.headers,
-        body: input.body,
-        credentials: options.credentials,
-        sourceIp: input.sourceIp,
-        nonceStore: this.nonceStore,
-        toleranceMs: options.toleranceMs,
-        now: options.now,
-      });
-    } catch (error) {
-      if (!isSmsError(error)) throw error;
-      return { ok: false, code: 40004, check: 'headers', reason: error.message };
-    }
+    // A failing credentials lookup or nonce store is the server's fault: it propagates to the
+    // exception filter (-1) rather than being answered as the caller's mistake.
+    return verifyRequest({
+      headers: input.headers,
+      body: input.body,
+      credentials: options.credentials,
+      sourceIp: input.sourceIp,
+      nonceStore: this.nonceStore,
+      toleranceMs: options.toleranceMs,
+      now: options.now,
+    });
   }
 }
