@@ -113,7 +113,9 @@ export class PushInbox {
     this.apiKeys = new Set(typeof options.apiKeys === 'string' ? [options.apiKeys] : options.apiKeys);
     if (this.apiKeys.size === 0 || this.apiKeys.has('')) throw new TypeError('PushInbox: options.apiKeys must name at least one non-empty apiKey.');
     this.token = options.pathToken === undefined ? undefined : Buffer.from(options.pathToken);
-    this.dedupe = options.dedupeStore === false ? undefined : (options.dedupeStore ?? new MemoryNonceStore());
+    // De-duplication may forget the oldest item when full: a very old repeat handled twice is
+    // the lesser harm next to refusing pushes.
+    this.dedupe = options.dedupeStore === false ? undefined : (options.dedupeStore ?? new MemoryNonceStore({ whenFull: 'evict-oldest' }));
     this.queue = new PushQueue({ concurrency: options.concurrency ?? 4, maxQueued: options.maxQueued ?? 10_000 });
   }
 
@@ -137,6 +139,9 @@ export class PushInbox {
     if (!this.pathTokenMatches(push.pathToken)) return refuse(2001, 'Unknown push path token.');
     const allowed = this.options.allowedIps ?? [];
     if (allowed.length > 0 && !ipAllowed(push.sourceIp, allowed)) return refuse(2000, `Source address ${push.sourceIp} may not push.`);
+    // Authenticate before validating, so that a stranger learns nothing of the payload's rules.
+    const apiKey = typeof push.body === 'object' && push.body !== null ? (push.body as { apiKey?: unknown }).apiKey : undefined;
+    if (typeof apiKey !== 'string' || !this.apiKeys.has(apiKey)) return refuse(2001, 'Unknown apiKey in the push.');
     let items: Receipt[] | Reply[];
     try {
       items = kind === 'receipts' ? parseReceiptPush(push.body) : parseReplyPush(push.body);
@@ -144,14 +149,16 @@ export class PushInbox {
       if (!isSmsError(error)) throw error;
       return refuse(error.code, error.message);
     }
-    if (!this.apiKeys.has((push.body as { apiKey: string }).apiKey)) return refuse(2001, 'Unknown apiKey in the push.');
 
     const info: PushInfo = { kind, requestId, sourceIp: push.sourceIp, receivedAt: new Date() };
     const { fresh, keys } = await this.claimFresh(items);
     const handler = kind === 'receipts' ? this.options.onReceipts : this.options.onReplies;
     const onError = this.options.onError ?? defaultOnError;
     const run = async () => {
-      if (handler && fresh.length > 0) await (handler as (items: Receipt[] | Reply[], info: PushInfo) => unknown)(fresh, info);
+      if (fresh.length === 0) return;
+      // No handler for this kind: the items still reach onError rather than vanish.
+      if (!handler) throw new Error(`No ${kind === 'receipts' ? 'onReceipts' : 'onReplies'} handler is configured; ${fresh.length} pushed item(s) were not handled.`);
+      await (handler as (items: Receipt[] | Reply[], info: PushInfo) => unknown)(fresh, info);
     };
     const fail = (error: unknown) => onError(error, { kind, items: fresh, info });
     if ((this.options.ack ?? 'immediately') === 'after-handler') {
@@ -162,7 +169,7 @@ export class PushInbox {
         fail(error);
         return refuse(-1, 'The push could not be handled; repeat it later.');
       }
-    } else if (fresh.length > 0 && handler && !this.queue.offer({ run, fail })) {
+    } else if (fresh.length > 0 && !this.queue.offer({ run, fail })) {
       await this.release(keys);
       return refuse(-1, 'Too many pushes waiting; repeat it later.');
     }
