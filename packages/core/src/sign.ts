@@ -99,7 +99,7 @@ export function signRequest(options: SignRequestOptions): SignedRequest {
   if (!options.accessKey) throw new SmsError({ code: 40004, message: 'accessKey is empty.', hint: 'Pass the accessKey shown in the console under 接口配置 → 接口信息.' });
   const nonce = options.nonce ?? generateNonce();
   if (options.nonce !== undefined && !DIGITS.test(nonce)) {
-    throw new SmsError({ code: 40004, message: 'x-nonce must be digits only.', hint: 'Leave nonce out to get a fresh 16-digit one.' });
+    throw new SmsError({ code: 40004, message: 'x-nonce must be digits only.', hint: 'Leave nonce out to get a fresh 15-digit one.' });
   }
   const ms = options.timestamp ?? (options.now ?? Date.now)();
   if (!Number.isInteger(ms) || ms < 1e12 || ms >= 1e13) {

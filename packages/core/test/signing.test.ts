@@ -75,10 +75,11 @@ describe('canonical string and signature match the vendor samples byte for byte'
 });
 
 describe('signRequest', () => {
-  it('draws a fresh 16-digit nonce and a 13-digit timestamp from the injected clock', () => {
+  it('draws a fresh 15-digit nonce, exact as a double, and a 13-digit timestamp from the injected clock', () => {
     const a = signRequest({ apiKey: 'k', accessKey: 's', body: {}, now: () => 1_700_000_000_123 });
     const b = signRequest({ apiKey: 'k', accessKey: 's', body: {}, now: () => 1_700_000_000_123 });
-    expect(a.headers['x-nonce']).toMatch(/^[1-9]\d{15}$/);
+    expect(a.headers['x-nonce']).toMatch(/^[1-9]\d{14}$/);
+    expect(Number.isSafeInteger(Number(a.headers['x-nonce']))).toBe(true);
     expect(a.headers['x-nonce']).not.toBe(b.headers['x-nonce']);
     expect(a.headers['x-timestamp']).toBe('1700000000123');
   });
@@ -125,7 +126,7 @@ describe('generateNonce', () => {
   it('spreads digits evenly (no modulo bias)', () => {
     const counts = new Array(10).fill(0) as number[];
     for (let i = 0; i < 20_000; i++) for (const d of generateNonce().slice(1)) counts[Number(d)]!++;
-    const expected = (20_000 * 15) / 10;
+    const expected = (20_000 * 14) / 10;
     for (const c of counts) expect(Math.abs(c - expected) / expected).toBeLessThan(0.05);
   });
 });

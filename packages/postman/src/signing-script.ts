@@ -79,7 +79,8 @@ if (body.trim() !== '') {
   }
 }
 
-// 3. A fresh nonce (16 digits, never starting with 0) and the current time in milliseconds.
+// 3. A fresh nonce (15 digits, never starting with 0, so it stays exact even where a server
+//    parses it as a number) and the current time in milliseconds.
 function randomBytes(count) {
   try {
     const words = cryptoJs.lib.WordArray.random(count).words;
@@ -95,10 +96,10 @@ function randomBytes(count) {
 }
 function generateNonce() {
   let digits = '';
-  while (digits.length < 16) {
+  while (digits.length < 15) {
     for (const byte of randomBytes(32)) {
       // Bytes 250-255 are dropped so that every digit is equally likely.
-      if (byte >= 250 || digits.length === 16) continue;
+      if (byte >= 250 || digits.length === 15) continue;
       if (digits === '' && byte % 10 === 0) continue;
       digits += String(byte % 10);
     }
