@@ -71,3 +71,10 @@ export async function readBody(options: { body?: string; bodyFile?: string }, io
 export function printJson(io: CliIo, value: unknown): void {
   io.out(`${JSON.stringify(value)}\n`);
 }
+
+/** The accessKey from `--access-key`, else from `SMSKIT_ACCESS_KEY` (kept out of shell history). */
+export function accessKeyOf(flag: unknown, io: CliIo): string {
+  const key = typeof flag === 'string' && flag !== '' ? flag : io.env.SMSKIT_ACCESS_KEY;
+  if (!key) throw new UsageError('no access key: pass --access-key or set SMSKIT_ACCESS_KEY');
+  return key;
+}

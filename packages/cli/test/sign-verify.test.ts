@@ -21,6 +21,15 @@ describe('smskit sign', () => {
     expect(Object.keys(parsed)).toEqual(['canonical', 'sign', 'headers']);
   });
 
+  it('takes the access key from SMSKIT_ACCESS_KEY, and says so when there is none', async () => {
+    const withoutFlag = EXAMPLE.filter((_, i) => i !== 2 && i !== 3);
+    const { out } = await run(['sign', ...withoutFlag, '--body', EXAMPLE_BODY, '--json'], undefined, { SMSKIT_ACCESS_KEY: '你的密钥' });
+    expect(JSON.parse(out).sign).toBe(EXAMPLE_SIGN);
+    const missing = await run(['sign', ...withoutFlag, '--body', EXAMPLE_BODY]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no access key: pass --access-key or set SMSKIT_ACCESS_KEY/);
+  });
+
   it('reads the body from standard input', async () => {
     const { out } = await run(['sign', ...EXAMPLE, '--json'], EXAMPLE_BODY);
     expect(JSON.parse(out).sign).toBe(EXAMPLE_SIGN);

@@ -1,6 +1,6 @@
 import { isSignMethod, signRequest, SIGN_METHODS, type CanonicalDialect } from '@smskit/core';
 import type { Command } from 'commander';
-import { printJson, readBody, UsageError, type CliIo } from '../io.js';
+import { accessKeyOf, printJson, readBody, UsageError, type CliIo } from '../io.js';
 
 /** The dialect flag, checked. */
 export function parseDialect(value: string | undefined): CanonicalDialect {
@@ -14,9 +14,9 @@ export function registerSign(program: Command, io: CliIo): void {
     .command('sign')
     .description('sign a request body: print the canonical string, the signature and the five x- headers')
     .requiredOption('--api-key <key>', 'the apiKey (x-api-key)')
-    .requiredOption('--access-key <secret>', 'the accessKey to sign with (never printed)')
+    .option('--access-key <secret>', 'the accessKey to sign with (never printed); or set SMSKIT_ACCESS_KEY, which keeps it out of shell history')
     .option('--method <method>', `one of ${Object.keys(SIGN_METHODS).join(', ')}`, 'HmacSHA256')
-    .option('--nonce <digits>', 'a fixed nonce (default: fresh, 16 digits)')
+    .option('--nonce <digits>', 'a fixed nonce (default: fresh, 15 digits)')
     .option('--timestamp <ms>', 'a fixed 13-digit timestamp (default: now)')
     .option('--dialect <dialect>', 'skip-empty (Python/C#/VB samples) or keep-empty (PHP/Postman)', 'skip-empty')
     .option('--body <json>', 'the JSON body')
@@ -35,7 +35,7 @@ export function registerSign(program: Command, io: CliIo): void {
       const body = await readBody({ body: opts.body as string | undefined, bodyFile: opts.bodyFile as string | undefined }, io);
       const signed = signRequest({
         apiKey: String(opts.apiKey),
-        accessKey: String(opts.accessKey),
+        accessKey: accessKeyOf(opts.accessKey, io),
         body,
         method,
         nonce: opts.nonce as string | undefined,

@@ -1,6 +1,6 @@
 import { verifyRequest, type IncomingHeaders } from '@smskit/core';
 import type { Command } from 'commander';
-import { parseJsonArgument, printJson, readBody, UsageError, type CliIo } from '../io.js';
+import { accessKeyOf, parseJsonArgument, printJson, readBody, UsageError, type CliIo } from '../io.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -27,7 +27,7 @@ export function registerVerify(program: Command, io: CliIo): void {
   program
     .command('verify')
     .description('verify a received request: says which check failed, and on a bad signature shows the canonical string of each dialect')
-    .requiredOption('--access-key <secret>', 'the accessKey of the apiKey in the headers (never printed)')
+    .option('--access-key <secret>', 'the accessKey of the apiKey in the headers (never printed); or set SMSKIT_ACCESS_KEY, which keeps it out of shell history')
     .option('--headers <json>', 'the received headers as a JSON object')
     .option('--header <line>', 'a received header as "name: value" (repeatable)', collect, [])
     .option('--body <json>', 'the received JSON body')
@@ -51,7 +51,7 @@ export function registerVerify(program: Command, io: CliIo): void {
       const result = await verifyRequest({
         headers,
         body,
-        credentials: { [apiKey]: { accessKey: String(opts.accessKey), allowedIps } },
+        credentials: { [apiKey]: { accessKey: accessKeyOf(opts.accessKey, io), allowedIps } },
         sourceIp: opts.sourceIp as string | undefined,
         toleranceMs: tolerance,
         now: () => now,
