@@ -191,3 +191,14 @@ export function describeCode(code: number): ErrorCodeEntry & { readonly code: nu
     hint: 'The platform answered a code smskit does not know: keep the requestId and ask the platform support; upgrade smskit if a newer version knows it.',
   };
 }
+
+/**
+ * The platform code for a client error (4xx) that a web framework or body parser raised
+ * itself, so every adapter answers them alike: 401 and 403 are authorization (2001), 429 is
+ * rate limiting (6000), any other 4xx a malformed request (40004).
+ */
+export function platformCodeForHttpStatus(status: number): 2001 | 6000 | 40004 {
+  if (status === 401 || status === 403) return 2001;
+  if (status === 429) return 6000;
+  return 40004;
+}

@@ -4,6 +4,7 @@ import {
   ERROR_CODES,
   formatArriveTime,
   hasPrototypeKey,
+  platformCodeForHttpStatus,
   isDelivered,
   parseArriveTime,
   PLATFORM_CODES,
@@ -98,5 +99,11 @@ describe('hasPrototypeKey', () => {
     expect(hasPrototypeKey(JSON.parse('{"a":{"b":[{"proto":null}]},"constructor":"x"}'))).toBe(false);
     expect(hasPrototypeKey('not an object')).toBe(false);
     expect(hasPrototypeKey(null)).toBe(false);
+  });
+});
+
+describe('platformCodeForHttpStatus', () => {
+  it('maps a framework 4xx to the platform code both adapters answer with', () => {
+    expect([400, 401, 403, 404, 413, 415, 429].map(platformCodeForHttpStatus)).toEqual([40004, 2001, 2001, 40004, 40004, 40004, 6000]);
   });
 });

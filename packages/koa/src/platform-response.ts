@@ -1,4 +1,4 @@
-import { describeCode, ERROR_CODES, isSmsError, type ErrorCodeEntry } from '@smskit/core';
+import { describeCode, ERROR_CODES, isSmsError, platformCodeForHttpStatus, type ErrorCodeEntry } from '@smskit/core';
 import type { Context } from 'koa';
 import { requestIdOf } from './request-id.js';
 
@@ -24,7 +24,7 @@ export interface PlatformErrorResponse {
  * Turns anything thrown into the answer the platform would give. {@link @smskit/core!SmsError}s keep their
  * code and message (they never carry secrets); client errors of Koa and body parsers (4xx
  * `HttpError`s: bad JSON, body too large, wrong encoding) become 40004, 2001 or 6000 with their
- * own status; everything else becomes -1 with the catalogue's generic message, because the text
+ * own status (core's `platformCodeForHttpStatus`, shared with the NestJS adapter); everything else becomes -1 with the catalogue's generic message, because the text
  * of an unexpected error may hold a secret or an internal detail.
  */
 export function platformErrorResponse(error: unknown, requestId: string): PlatformErrorResponse {
@@ -33,7 +33,7 @@ export function platformErrorResponse(error: unknown, requestId: string): Platfo
   }
   const status = clientErrorStatus(error);
   if (status !== undefined) {
-    const code = status === 401 ? 2001 : status === 429 ? 6000 : 40004;
+    const code = platformCodeForHttpStatus(status);
     const exposed = (error as { expose?: unknown; message?: unknown }).expose !== false;
     const message = (error as { message?: unknown }).message;
     return {

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { ERROR_CODES, isSmsError } from '@smskit/core';
+import { ERROR_CODES, isSmsError, platformCodeForHttpStatus } from '@smskit/core';
 import { SmsException, type SmsErrorBody } from './sms.exception.js';
 
 /** A failure as it goes on the wire. */
@@ -24,7 +24,7 @@ export function smsErrorResponse(error: unknown, requestId: string): SmsErrorRes
   if (fromSms) return { status: fromSms.getStatus(), body: fromSms.getResponse() };
   if (error instanceof HttpException && error.getStatus() >= 400 && error.getStatus() < 500) {
     const status = error.getStatus();
-    const code = status === 401 || status === 403 ? 2001 : status === 429 ? 6000 : 40004;
+    const code = platformCodeForHttpStatus(status);
     return { status, body: { code, message: clientMessage(error) ?? ERROR_CODES[code].messageEn, requestId } };
   }
   return { status: ERROR_CODES[-1].httpStatus, body: { code: -1, message: ERROR_CODES[-1].messageEn, requestId } };
