@@ -97,12 +97,12 @@ describe('the sandbox inbox page', { timeout: 30_000 }, () => {
     expect(await cards().count()).toBe(3);
 
     await page.locator('#phone').fill('139');
-    await page.waitForFunction("document.querySelectorAll('#messages > li').length === 1");
+    await expect.poll(() => page.locator('#messages > li').count()).toBe(1);
     expect(await cards().first().locator('.phone').textContent()).toBe('13900139003');
     expect(await page.locator('#message-count').textContent()).toBe('1 of 3');
 
     await page.getByRole('link', { name: '13800138002' }).click();
-    await page.waitForFunction("document.querySelector('#messages > li .phone')?.textContent === '13800138002'");
+    await expect.poll(() => page.locator('#messages > li .phone').first().textContent()).toBe('13800138002');
     expect(await cards().count()).toBe(1);
     expect(new URL(page.url()).searchParams.get('phone')).toBe('13800138002');
 
@@ -112,7 +112,7 @@ describe('the sandbox inbox page', { timeout: 30_000 }, () => {
     expect(await page.locator('#phone').inputValue()).toBe('13800138001');
 
     await page.getByRole('button', { name: 'All' }).click();
-    await page.waitForFunction("document.querySelectorAll('#messages > li').length === 3");
+    await expect.poll(() => page.locator('#messages > li').count()).toBe(3);
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Forget everything' }).click();
