@@ -11,12 +11,12 @@
  *
  * Run: `pnpm tsx bench/client-bulk.ts` (NUMBERS, CONCURRENCY, PACED_REQUESTS override).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SmsClient } from '@smskit/core';
 import { createSandbox } from '@smskit/sandbox';
+import { startPinnedServer } from './pinned-server.js';
 
 const API_KEY = 'bench-api-key';
 const ACCESS_KEY = 'bench-access-key';
@@ -45,27 +45,8 @@ async function serve(limits: 'off' | 'platform'): Promise<void> {
 }
 
 async function startServer(limits: 'off' | 'platform'): Promise<{ url: string; child: ChildProcess }> {
-  const node = [process.execPath, '--max-old-space-size=4096', '--import', 'tsx', fileURLToPath(import.meta.url), 'serve', limits];
-  let pinned = true;
-  try {
-    execFileSync('taskset', ['-c', '0', 'true']);
-  } catch {
-    pinned = false;
-  }
-  const [command, ...args] = pinned ? ['taskset', '-c', '0', ...node] : node;
-  const child = spawn(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-  });
-  if (pinned) {
-    try {
-      execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-    } catch {
-      // not pinned: client and sandbox may share a core
-    }
-  }
-  return { url: `http://127.0.0.1:${line}`, child };
+  const { port, child } = await startPinnedServer({ file: fileURLToPath(import.meta.url), args: [limits], nodeArgs: ['--max-old-space-size=4096'] });
+  return { url: `http://127.0.0.1:${port}`, child };
 }
 
 async function serverStats(url: string): Promise<{ maxRssKb: number; sixThousands: number; maxStallMs: number }> {

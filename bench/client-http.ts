@@ -8,13 +8,13 @@
  *
  * Run: `pnpm tsx bench/client-http.ts` (ROUNDS, REQUESTS, IN_FLIGHT override).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { signRequest } from '@smskit/core';
 import { Agent, fetch as undiciFetch, request } from 'undici';
 import { median } from './measure.js';
+import { startPinnedServer } from './pinned-server.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
 const REQUESTS = Number(process.env.REQUESTS ?? 5000);
@@ -37,25 +37,10 @@ function serve(): void {
   });
 }
 
+
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const node = [process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), 'serve'];
-  let pinned = true;
-  try {
-    execFileSync('taskset', ['-c', '0', 'true']);
-  } catch {
-    pinned = false;
-  }
-  const [command, ...args] = pinned ? ['taskset', '-c', '0', ...node] : node;
-  const child = spawn(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
-  if (pinned) {
-    try {
-      execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-    } catch {
-      // not pinned
-    }
-  }
-  return { url: `http://127.0.0.1:${line}/message/send`, child };
+  const { port, child } = await startPinnedServer({ file: fileURLToPath(import.meta.url) });
+  return { url: `http://127.0.0.1:${port}/message/send`, child };
 }
 
 type Post = (url: string, headers: Record<string, string>, body: string) => Promise<string>;

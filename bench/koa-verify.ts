@@ -15,16 +15,15 @@
  * Run: `pnpm tsx bench/koa-verify.ts` (ROUNDS, ROUND_SECONDS, CONNECTIONS override; PIN=0
  * leaves both processes free to use both cores).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type RequestListener } from 'node:http';
 import { connect } from 'node:net';
-import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { bodyParser } from '@koa/bodyparser';
 import { signRequest, type SignableParams } from '@smskit/core';
 import { requestIdOf, verifySignature } from '@smskit/koa';
 import Koa from 'koa';
 import { median } from './measure.js';
+import { startPinnedServer } from './pinned-server.js';
 
 const API_KEY = 'bench-api-key';
 const ACCESS_KEY = 'bench-access-key';
@@ -148,25 +147,6 @@ export function serveWithCpuProbe(handler: RequestListener): void {
   server.listen(0, '127.0.0.1', () => process.stdout.write(`${(server.address() as { port: number }).port}\n`));
 }
 
-/** Runs `file serve` in a child process pinned to core 0, pins this one to core 1; resolves with the port. */
-export async function startServer(file: string): Promise<{ port: number; child: ChildProcess; pinned: boolean }> {
-  const node = [process.execPath, '--import', 'tsx', file, 'serve'];
-  let pinned = process.env.PIN !== '0';
-  try {
-    if (pinned) execFileSync('taskset', ['-c', '0', 'true']);
-  } catch {
-    pinned = false;
-  }
-  const [command, ...args] = pinned ? ['taskset', '-c', '0', ...node] : node;
-  const child = spawn(command as string, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  if (pinned) execFileSync('taskset', ['-cp', '1', String(process.pid)], { stdio: 'ignore' });
-  return { port: Number(line), child, pinned };
-}
-
 /** The server: one Koa app with the route at /plain and, behind verifySignature, at /verified. */
 async function serve(): Promise<void> {
   const app = new Koa();
@@ -183,7 +163,7 @@ async function main(): Promise<void> {
   const rounds = Number(process.env.ROUNDS ?? 7);
   const seconds = Number(process.env.ROUND_SECONDS ?? 3);
   const connections = Number(process.env.CONNECTIONS ?? 128);
-  const { port, child, pinned } = await startServer(fileURLToPath(import.meta.url));
+  const { port, child, pinned } = await startPinnedServer({ file: fileURLToPath(import.meta.url) });
   try {
     const pool = (path: string, rps: number) => signedRequests({ path, body: BODY, count: Math.ceil(rps * seconds * 1.5) + 2000 });
     // warm both paths (JIT) before measuring

@@ -15,8 +15,9 @@
 import { fileURLToPath } from 'node:url';
 import { signRequest } from '@smskit/core';
 import { createSandbox } from '@smskit/sandbox';
-import { runLoad, serveWithCpuProbe, signedRequests, startServer } from './koa-verify.js';
+import { runLoad, serveWithCpuProbe, signedRequests } from './koa-verify.js';
 import { median } from './measure.js';
+import { startPinnedServer } from './pinned-server.js';
 
 const BODY = { phones: '13800138000', templateCode: '100001', templateParam: '["123456"]' };
 const GOAL = 10_000;
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const rounds = Number(process.env.ROUNDS ?? 5);
   const seconds = Number(process.env.ROUND_SECONDS ?? 4);
   const connections = Number(process.env.CONNECTIONS ?? 128);
-  const { port, child, pinned } = await startServer(fileURLToPath(import.meta.url));
+  const { port, child, pinned } = await startPinnedServer({ file: fileURLToPath(import.meta.url) });
   const pool = (rps: number) => signedRequests({ path: '/message/send', body: BODY, count: Math.ceil(rps * seconds * 1.5) + 2000 });
   try {
     // make sure the load reaches the sandbox: a send answers a msgId
