@@ -1,6 +1,6 @@
-import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { CanonicalDialect, SignableParams, SignedHeaderValues } from './canonical.js';
 import { buildCanonical } from './canonical-build.js';
+import { hmacHex } from './hmac.js';
 import { SmsError } from './errors.js';
 import { generateNonce } from './nonce.js';
 import { DEFAULT_SIGN_METHOD, isSignMethod, SIGN_METHODS, type SignMethod } from './sign-method.js';
@@ -18,27 +18,6 @@ export function computeSignature(options: {
   method?: SignMethod;
 }): string {
   return hmacHex(options.accessKey, [options.canonical], options.method ?? DEFAULT_SIGN_METHOD);
-}
-
-let cachedSecret: string | undefined;
-let cachedKey: KeyObject | undefined;
-
-/**
- * The secret as a KeyObject, kept for the last secret used: a service signs with one
- * accessKey, and re-encoding the key for every request costs about a tenth of a small HMAC.
- */
-function secretKey(accessKey: string): KeyObject {
-  if (accessKey !== cachedSecret || cachedKey === undefined) {
-    cachedKey = createSecretKey(Buffer.from(accessKey, 'utf8'));
-    cachedSecret = accessKey;
-  }
-  return cachedKey;
-}
-
-function hmacHex(accessKey: string, segments: readonly string[], method: SignMethod): string {
-  const hmac = createHmac(SIGN_METHODS[method], secretKey(accessKey));
-  for (let i = 0; i < segments.length; i++) hmac.update(segments[i] as string, 'utf8');
-  return hmac.digest('hex');
 }
 
 /** The five headers of a signed request. */

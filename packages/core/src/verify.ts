@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { CANONICAL_DIALECTS, canonicalString, type CanonicalDialect, type SignableParams } from './canonical.js';
-import { computeSignature } from './sign.js';
+import { buildCanonical } from './canonical-build.js';
+import { hmacDigest } from './hmac.js';
 import { isSignMethod, SIGNATURE_HEX_LENGTH, type SignMethod } from './sign-method.js';
 import type { NonceStore } from './stores.js';
 
@@ -81,6 +82,7 @@ export interface VerifyFailure {
 /** The answer of {@link verifyRequest}. */
 export type VerifyResult = VerifySuccess | VerifyFailure;
 
+const SKIP_EMPTY_ONLY: readonly CanonicalDialect[] = ['skip-empty'];
 const SIGNED_HEADER_NAMES = ['x-api-key', 'x-sign-method', 'x-nonce', 'x-timestamp'] as const;
 const NONCE = /^\d{1,64}$/;
 const TIMESTAMP = /^\d{13}$/;
@@ -119,18 +121,13 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
   const nonce = header(headers, 'x-nonce');
   const timestampText = header(headers, 'x-timestamp');
   const sign = header(headers, 'x-sign');
-  const missing = (
-    [
-      ['x-api-key', apiKey],
-      ['x-sign-method', methodName],
-      ['x-nonce', nonce],
-      ['x-timestamp', timestampText],
-      ['x-sign', sign],
-    ] as const
-  )
-    .filter(([, v]) => v === undefined || v === '')
-    .map(([k]) => k);
-  if (missing.length > 0) return fail('headers', 40004, `Missing header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`);
+  let missing: string[] | undefined;
+  if (!apiKey) (missing ??= []).push('x-api-key');
+  if (!methodName) (missing ??= []).push('x-sign-method');
+  if (!nonce) (missing ??= []).push('x-nonce');
+  if (!timestampText) (missing ??= []).push('x-timestamp');
+  if (!sign) (missing ??= []).push('x-sign');
+  if (missing) return fail('headers', 40004, `Missing header${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`);
   if (!NONCE.test(nonce as string)) return fail('headers', 40004, 'x-nonce must be 1–64 digits.');
   if (!TIMESTAMP.test(timestampText as string)) return fail('headers', 40004, 'x-timestamp must be 13 digits of milliseconds since the epoch.');
   if (!HEX.test(sign as string)) return fail('headers', 40004, 'x-sign must be a hex string.');
@@ -177,14 +174,13 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
     return failure;
   }
   const receivedBytes = Buffer.from(received, 'hex');
+  // The dialects differ only when a body value is empty; otherwise one canonical string and
+  // one HMAC decide. Digests are compared as bytes, in constant time.
+  const dialects = hasEmptyValue(options.body) ? CANONICAL_DIALECTS : SKIP_EMPTY_ONLY;
   let matched: CanonicalDialect | undefined;
-  let skipEmpty: string | undefined;
-  for (const dialect of CANONICAL_DIALECTS) {
-    const canonical = canonicalString({ params: options.body, headers: signed, dialect });
-    if (dialect === 'skip-empty') skipEmpty = canonical;
-    else if (canonical === skipEmpty) continue; // no empty field: one string, one comparison
-    const expected = Buffer.from(computeSignature({ accessKey: credentials.accessKey, canonical, method }), 'hex');
-    if (timingSafeEqual(expected, receivedBytes)) {
+  for (const dialect of dialects) {
+    const canonical = buildCanonical(options.body, signed, dialect);
+    if (timingSafeEqual(hmacDigest(credentials.accessKey, canonical.segments, method), receivedBytes)) {
       matched = dialect;
       break;
     }
@@ -200,6 +196,15 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
     if (!fresh) return fail('replay', 2001, 'x-nonce was already used within the validity window (replayed request).');
   }
   return { ok: true, apiKey: apiKey as string, method, nonce: nonce as string, timestamp, dialect: matched };
+}
+
+function hasEmptyValue(body: SignableParams): boolean {
+  for (const key in body) {
+    if (!Object.prototype.hasOwnProperty.call(body, key)) continue;
+    const value = body[key];
+    if (value === '' || value === null || value === undefined) return true;
+  }
+  return false;
 }
 
 function canonicalStrings(body: SignableParams, headers: Parameters<typeof canonicalString>[0]['headers']): Record<CanonicalDialect, string> {
