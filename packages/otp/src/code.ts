@@ -4,14 +4,16 @@ import { createHmac, randomInt } from 'node:crypto';
 export interface GenerateCodeOptions {
   /** How many characters. @defaultValue 6 */
   length?: number;
-  /** The characters to draw from, each equally likely. @defaultValue `'0123456789'` */
+  /** The characters to draw from, each equally likely (repeats count once). @defaultValue `'0123456789'` */
   alphabet?: string;
 }
 
 /** A verification code drawn from the operating system's cryptographic random source. */
 export function generateCode(options: GenerateCodeOptions = {}): string {
   const length = options.length ?? 6;
-  const alphabet = options.alphabet ?? '0123456789';
+  // Distinct code points: a repeated character would be drawn more often, and indexing by
+  // UTF-16 unit would split a character outside the BMP in two.
+  const alphabet = [...new Set(options.alphabet ?? '0123456789')];
   let code = '';
   for (let i = 0; i < length; i += 1) code += alphabet[randomInt(alphabet.length)];
   return code;

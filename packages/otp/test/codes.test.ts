@@ -19,6 +19,14 @@ describe('codes: drawn at random, sent once, stored only as a keyed hash', () =>
     expect(generateCode({ length: 8, alphabet: 'AB' })).toMatch(/^[AB]{8}$/);
   });
 
+  it('draws whole characters, each distinct one equally often (repeats and astral characters included)', () => {
+    expect([...generateCode({ length: 12, alphabet: '🙂7' })].every((c) => c === '🙂' || c === '7')).toBe(true);
+    const draws = Array.from({ length: 4000 }, () => generateCode({ length: 1, alphabet: 'AAAB' }));
+    const share = draws.filter((c) => c === 'B').length / draws.length;
+    expect(share).toBeGreaterThan(0.4);
+    expect(share).toBeLessThan(0.6);
+  });
+
   it('draws every digit (a biased source would miss some over 2,000 draws)', () => {
     const seen = new Set(Array.from({ length: 2000 }, () => generateCode()).join(''));
     expect(seen.size).toBe(10);

@@ -16,7 +16,7 @@ export const DEFAULT_BASE_URL = 'https://opassapi.infocloud.cc';
 export interface RetryOptions {
   /** Retries after the first attempt; 0 turns retrying off. @defaultValue 3 */
   retries?: number;
-  /** The base delay, in ms. @defaultValue 200 */
+  /** The base of the exponential backoff, in ms (with full jitter a retry may come sooner). @defaultValue 200 */
   minDelayMs?: number;
   /**
    * The longest delay, in ms. A `Retry-After` longer than this is not waited for: the call
