@@ -1,25 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import { redisAnswers } from '@smskit/test-support';
 import { describe, expect, it } from 'vitest';
 import { codeSentTo, startTestDemo } from './demo-harness.js';
 
 const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
-async function redisAnswers(): Promise<boolean> {
-  const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 1000 });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
 // As in @smskit/redis: locally a missing Redis skips this with a message; in CI it fails.
-const available = await redisAnswers();
+const available = await redisAnswers(REDIS_URL);
 if (!available) {
   if (process.env.CI) throw new Error(`The demo's Redis test needs Redis, and none answers at ${REDIS_URL} (CI is set, so this fails instead of skipping).`);
   console.warn(`\n  @smskit/demo: no Redis answers at ${REDIS_URL}; skipping the REDIS_URL test.\n`);

@@ -3,7 +3,7 @@ import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { afterEach, describe, expect, it } from 'vitest';
 import { platformErrors, verifySignature, type VerifySignatureOptions } from '../src/index.js';
-import { independentlySigned } from './independent-signer.js';
+import { independentlySigned } from '@smskit/test-support';
 import { post, serve, UUID } from './serve.js';
 
 const API_KEY = 'a963d8ae1093';

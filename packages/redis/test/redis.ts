@@ -2,29 +2,17 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
+import { redisAnswers } from '@smskit/test-support';
 import { Redis, type RedisOptions } from 'ioredis';
 
 /** The Redis the tests use: REDIS_URL, or the usual local one. */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function answers(url: string): Promise<boolean> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 1000 });
-  probe.on('error', () => undefined);
-  try {
-    await probe.connect();
-    return (await probe.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    probe.disconnect();
-  }
-}
-
 /**
  * Whether a Redis answers. Locally a missing Redis skips these tests with a message; in CI
  * (`CI` set) it is a failure, so a broken CI setup cannot pass by testing nothing.
  */
-export const redisAvailable = await answers(REDIS_URL);
+export const redisAvailable = await redisAnswers(REDIS_URL);
 if (!redisAvailable) {
   if (process.env.CI) throw new Error(`@smskit/redis tests need Redis, and none answers at ${REDIS_URL} (CI is set, so this fails instead of skipping).`);
   console.warn(`\n  @smskit/redis: no Redis answers at ${REDIS_URL}; skipping the Redis tests. Start redis-server or set REDIS_URL.\n`);
@@ -103,7 +91,7 @@ export class ThrowawayRedis {
     const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     this.child = child;
     for (let i = 0; i < 200; i += 1) {
-      if (await answers(this.url)) return;
+      if (await redisAnswers(this.url)) return;
       if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode} on port ${this.port}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }

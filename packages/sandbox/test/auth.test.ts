@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACCESS_KEY, API_KEY, startSandbox } from './harness.js';
-import { independentlySigned } from './independent-signer.js';
+import { independentlySigned } from '@smskit/test-support';
 
 const body = { phones: '13800138000', templateCode: '100001', templateParam: '["123456"]' };
 

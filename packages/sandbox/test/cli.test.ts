@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseSandboxArgs, runSandboxCli, SANDBOX_HELP, type RunningSandbox } from '../src/index.js';
-import { independentlySigned } from './independent-signer.js';
+import { independentlySigned } from '@smskit/test-support';
 
 describe('parseSandboxArgs', () => {
   it('reads every option', () => {

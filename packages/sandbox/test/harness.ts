@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../src/index.js';
-import { independentlySigned } from './independent-signer.js';
+import { independentlySigned } from '@smskit/test-support';
 
 export const API_KEY = 'test-api-key';
 export const ACCESS_KEY = 'test-access-key-不要外传';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../src/index.js';
 import { ACCESS_KEY, API_KEY, startSandbox } from './harness.js';
-import { independentlySigned } from './independent-signer.js';
+import { independentlySigned } from '@smskit/test-support';
 
 const send = { phones: '13800138000', templateCode: '100003' };
 

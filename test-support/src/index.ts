@@ -1,0 +1,3 @@
+// Helpers for smskit's own tests; this package is private and never published.
+export { independentlySigned } from './independent-signer.js';
+export { redisAnswers } from './redis.js';
