@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import vectors from '../vectors/rules-phones.json';
 import { MAX_PHONES_PER_REQUEST, assertPhones, checkPhones, normalizePhone } from '../../src/rules/index.js';
-import { SmsError } from '../../src/errors.js';
+import { thrown } from './thrown.js';
 
 interface PhoneVector {
   input: unknown;
@@ -11,16 +11,6 @@ interface PhoneVector {
 }
 
 const cases = vectors.normalize as PhoneVector[];
-
-function thrown(run: () => unknown): SmsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SmsError) return error;
-    throw error;
-  }
-  throw new Error('expected an SmsError');
-}
 
 /** `count` distinct valid numbers. */
 function numbers(count: number, from = 0): string[] {

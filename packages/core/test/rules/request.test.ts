@@ -10,17 +10,7 @@ import {
   encodeTemplateParamJson,
   parseTemplate,
 } from '../../src/rules/index.js';
-import { SmsError } from '../../src/errors.js';
-
-function thrown(run: () => unknown): SmsError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SmsError) return error;
-    throw error;
-  }
-  throw new Error('expected an SmsError');
-}
+import { thrown } from './thrown.js';
 
 const template = '您好{name,4}，验证码{code,6}。';
 
