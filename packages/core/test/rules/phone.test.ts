@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import vectors from '../vectors/rules-phones.json';
-import { MAX_PHONES_PER_REQUEST, assertPhones, checkPhones, normalizePhone } from '../../src/rules/index.js';
+import { MAX_PHONES_PER_REQUEST } from '../../src/endpoints.js';
+import { assertPhones, checkPhones, normalizePhone } from '../../src/rules/index.js';
 import { thrown } from './thrown.js';
 
 interface PhoneVector {

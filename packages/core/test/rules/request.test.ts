@@ -121,6 +121,7 @@ describe('sendBatch shape', () => {
     expect(assertSendBatch({ phones, params: [['张三', '1'], ['李四', '2']], template })).toEqual({
       phones: ['13900000001', '13900000002'],
       params: [['张三', '1'], ['李四', '2']],
+      invalid: [],
     });
   });
 
