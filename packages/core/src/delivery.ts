@@ -1,3 +1,4 @@
+import { beijingWallClock, fromBeijingWallClock } from './beijing-time.js';
 import { SmsError } from './errors.js';
 
 /** Delivery states a receipt can carry (SPEC §4), with the gateway's own description. */
@@ -37,7 +38,6 @@ export function isDelivered(status: ReceiptStatus): boolean {
 /** A message with no receipt after this long stays unknown (SPEC §4). */
 export const RECEIPT_HORIZON_MS = 72 * 60 * 60 * 1000;
 
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const ARRIVE_TIME = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
 
 /**
@@ -58,7 +58,7 @@ export function parseArriveTime(text: string): Date {
       hour < 24 &&
       minute < 60
     ) {
-      return new Date(utc - BEIJING_OFFSET_MS);
+      return fromBeijingWallClock(utc);
     }
   }
   throw new SmsError({
@@ -70,7 +70,7 @@ export function parseArriveTime(text: string): Date {
 
 /** Formats an instant as `yyMMddHHmm` in Beijing time (what the platform writes). */
 export function formatArriveTime(instant: Date): string {
-  const d = new Date(instant.getTime() + BEIJING_OFFSET_MS);
+  const d = beijingWallClock(instant);
   const two = (n: number) => String(n).padStart(2, '0');
   return (
     two(d.getUTCFullYear() % 100) +

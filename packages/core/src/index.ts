@@ -5,9 +5,11 @@
  *
  * @packageDocumentation
  */
+export * from './beijing-time.js';
 export * from './canonical.js';
 export * from './delivery.js';
 export * from './error-codes.js';
+export * from './endpoints.js';
 export * from './errors.js';
 export * from './nonce.js';
 export * from './sign-method.js';

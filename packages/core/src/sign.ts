@@ -76,22 +76,32 @@ export function signRequest(options: SignRequestOptions): SignedRequest {
   }
   if (!options.apiKey) throw new SmsError({ code: 40004, message: 'apiKey is empty.', hint: 'Pass the apiKey shown in the console under 接口配置 → 接口信息.' });
   if (!options.accessKey) throw new SmsError({ code: 40004, message: 'accessKey is empty.', hint: 'Pass the accessKey shown in the console under 接口配置 → 接口信息.' });
-  const nonce = options.nonce ?? generateNonce();
-  if (options.nonce !== undefined && !DIGITS.test(nonce)) {
+  if (options.nonce !== undefined && !DIGITS.test(options.nonce)) {
     throw new SmsError({ code: 40004, message: 'x-nonce must be digits only.', hint: 'Leave nonce out to get a fresh 15-digit one.' });
   }
   const ms = options.timestamp ?? (options.now ?? Date.now)();
   if (!Number.isInteger(ms) || ms < 1e12 || ms >= 1e13) {
     throw new SmsError({ code: 40004, message: `x-timestamp "${ms}" is not 13 digits of milliseconds.`, hint: 'Use milliseconds since the epoch (Date.now()), not seconds.' });
   }
-  const timestamp = String(ms);
+  return signChecked({ apiKey: options.apiKey, accessKey: options.accessKey, body: options.body, method, nonce: options.nonce ?? generateNonce(), timestamp: ms, dialect: options.dialect ?? 'skip-empty' });
+}
+
+/**
+ * {@link signRequest} without its checks, for a caller that checked the keys and method once
+ * (the client, in its constructor) and passes a valid nonce and timestamp.
+ *
+ * @internal Not part of the public API: it trusts its input.
+ */
+export function signChecked(options: { apiKey: string; accessKey: string; body: SignableParams; method: SignMethod; nonce: string; timestamp: number; dialect: CanonicalDialect }): SignedRequest {
+  const { method, nonce } = options;
+  const timestamp = String(options.timestamp);
   const signed: SignedHeaderValues = {
     'x-api-key': options.apiKey,
     'x-sign-method': method,
     'x-nonce': nonce,
     'x-timestamp': timestamp,
   };
-  const canonical = buildCanonical(options.body, signed, options.dialect ?? 'skip-empty');
+  const canonical = buildCanonical(options.body, signed, options.dialect);
   const sign = hmacHex(options.accessKey, canonical.segments, method);
   // Written out rather than spread: spreading an object with dashed keys costs more than a
   // third of the HMAC itself on Node 20.

@@ -1,12 +1,14 @@
-import type { PlatformCode } from '@smskit/core';
+import { MAX_PHONES_PER_REQUEST, MAX_RECEIPT_QUERY_IDS, PLATFORM_ENDPOINTS, type PlatformCode, type PlatformEndpoint, type RateLimit } from '@smskit/core';
 
 /** One endpoint of SPEC §3, as the collection presents it. */
 export interface EndpointEntry {
+  /** Which endpoint of core's `PLATFORM_ENDPOINTS` it is. */
+  endpoint: PlatformEndpoint;
   /** The folder it is filed under. */
   folder: string;
   /** The request's title. */
   name: string;
-  /** The path appended to `{{baseUrl}}`. */
+  /** The path appended to `{{baseUrl}}` (from core's endpoint table). */
   path: string;
   /** What it does, in Markdown. */
   description: string;
@@ -20,10 +22,22 @@ export interface EndpointEntry {
   tests: string;
 }
 
+/** A documented limit as the descriptions write it: `3 calls a minute`, `once every 15 s`. */
+function rate(limit: RateLimit): string {
+  if (limit.windowMs === 60_000) return `${limit.max} call${limit.max === 1 ? '' : 's'} a minute`;
+  if (limit.max === 1) return `once every ${limit.windowMs / 1000} s`;
+  return `${limit.max} calls per ${limit.windowMs / 1000} s`;
+}
+
+const { send, sendBatch, receipts, statistics, balance, health } = PLATFORM_ENDPOINTS;
+
 /** The folders, in sidebar order, with what each holds. */
 export const FOLDERS: readonly { name: string; description: string }[] = [
   { name: 'Send', description: 'Send messages from an approved template: one content to many numbers, or different values per number.' },
-  { name: 'Receipts & statistics', description: 'Delivery receipts and daily send statistics. Query endpoints are rate limited (receipts 3 calls a minute, statistics 4).' },
+  {
+    name: 'Receipts & statistics',
+    description: `Delivery receipts and daily send statistics. Query endpoints are rate limited (receipts ${rate(receipts.rateLimit)}, statistics ${rate(statistics.rateLimit)}).`,
+  },
   { name: 'Account', description: 'Remaining balance and the reachability probe.' },
 ];
 
@@ -52,14 +66,15 @@ if (payload && payload.msgId) pm.collectionVariables.set('msgId', payload.msgId)
 /** Every endpoint of SPEC §3, in sidebar order. */
 export const ENDPOINTS: readonly EndpointEntry[] = [
   {
+    endpoint: 'send',
     folder: 'Send',
     name: 'Send one content to many numbers',
-    path: '/message/send',
-    description: `Sends the same template content to up to 1000 mainland mobile numbers.
+    path: send.path,
+    description: `Sends the same template content to up to ${MAX_PHONES_PER_REQUEST} mainland mobile numbers.
 
 | field | required | rule |
 |---|---|---|
-| \`phones\` | yes | comma-separated numbers, at most 1000 |
+| \`phones\` | yes | comma-separated numbers, at most ${MAX_PHONES_PER_REQUEST} |
 | \`templateCode\` | yes | an approved template's number (模板编号) |
 | \`templateParam\` | when the template has variables | a JSON array of strings **as a string**, one per variable: \`"[\\"520131\\"]"\` |
 | \`upExtendCode\` | no | uplink extension code, 1–99 |
@@ -77,14 +92,15 @@ export const ENDPOINTS: readonly EndpointEntry[] = [
     tests: SEND_TESTS,
   },
   {
+    endpoint: 'sendBatch',
     folder: 'Send',
     name: 'Send different values per number',
-    path: '/message/sendBatch',
+    path: sendBatch.path,
     description: `Sends one template to several numbers, each with its own variable values.
 
 | field | required | rule |
 |---|---|---|
-| \`phonesJson\` | yes | a JSON array of numbers as a string, at most 1000 |
+| \`phonesJson\` | yes | a JSON array of numbers as a string, at most ${MAX_PHONES_PER_REQUEST} |
 | \`templateCode\` | yes | an approved template's number |
 | \`templateParamJson\` | yes | a JSON array of arrays as a string, one list per number, same order and length as \`phonesJson\` (60002 otherwise); \`["",""]\` for a template without variables |
 | \`upExtendCode\`, \`bid\` | no | as for send |`,
@@ -98,10 +114,11 @@ export const ENDPOINTS: readonly EndpointEntry[] = [
     tests: SEND_TESTS,
   },
   {
+    endpoint: 'receipts',
     folder: 'Receipts & statistics',
     name: 'Pull delivery receipts',
-    path: '/sms/arriveRes/qry',
-    description: `Returns the delivery receipts of the last 6 hours, each receipt once, at most 600 per call. Query about once a minute (3 calls a minute per account).
+    path: receipts.path,
+    description: `Returns the delivery receipts of the last ${receipts.retentionMs / 3_600_000} hours, each receipt once, at most ${MAX_RECEIPT_QUERY_IDS} per call. Query about once a minute (${rate(receipts.rateLimit)} per account).
 
 | field | required | rule |
 |---|---|---|
@@ -128,10 +145,11 @@ pm.test('data is a list of receipts', function () {
 });`,
   },
   {
+    endpoint: 'statistics',
     folder: 'Receipts & statistics',
     name: 'Daily send statistics',
-    path: '/sms/send/statistics',
-    description: `Counts per day: sent, delivered, failed and without receipt. 4 calls a minute.
+    path: statistics.path,
+    description: `Counts per day: sent, delivered, failed and without receipt. ${rate(statistics.rateLimit)}.
 
 | field | required | rule |
 |---|---|---|
@@ -165,10 +183,11 @@ pm.test('data is a list of daily counts', function () {
 });`,
   },
   {
+    endpoint: 'balance',
     folder: 'Account',
     name: 'Remaining balance',
-    path: '/sms/residueValue/qry',
-    description: 'The remaining balance of each kind of message (行业短信 industry, 会员短信 member, 推广短信 promotion). No body fields: the signature covers the four headers alone. Once every 15 s.',
+    path: balance.path,
+    description: `The remaining balance of each kind of message (行业短信 industry, 会员短信 member, 推广短信 promotion). No body fields: the signature covers the four headers alone. ${rate(balance.rateLimit).replace(/^./, (c) => c.toUpperCase())}.`,
     body: '{}',
     success: {
       message: 'OK',
@@ -192,9 +211,10 @@ pm.test('data lists the balance of each kind of message', function () {
 });`,
   },
   {
+    endpoint: 'health',
     folder: 'Account',
     name: 'Reachability probe',
-    path: '/health/info',
+    path: health.path,
     description: "The probe the vendor's network check script calls: a 200 answer means this machine reaches the API. The platform does not require a signature here (the vendor's script calls it without one); the collection signs it anyway, which is harmless.",
     body: '{}',
     success: { message: 'OK', fields: { data: { status: 'UP' } } },

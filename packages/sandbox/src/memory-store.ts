@@ -1,4 +1,4 @@
-import { beijingDate } from './beijing-date.js';
+import { beijingDate } from '@smskit/core';
 import type { CounterStep, DailyStatistics, MessageQuery, MessageState, ReceiptQuery, SandboxMessage, SandboxReply, SandboxStore } from './store.js';
 import { BALANCE_ITEMS, type BalanceItem } from './templates.js';
 

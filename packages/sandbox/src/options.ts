@@ -1,7 +1,6 @@
-import type { ApiCredentials } from '@smskit/core';
+import type { ApiCredentials, RateLimit, RateLimitedEndpoint } from '@smskit/core';
 import type { DeliveryRule } from './delivery.js';
 import type { FaultPlan } from './faults.js';
-import type { LimitedEndpoint, RateLimit } from './rate-limits.js';
 import type { RequestLogEntry } from './request-log.js';
 import type { PushAttempt } from './pusher.js';
 import type { SandboxStore } from './store.js';
@@ -46,10 +45,11 @@ export interface SandboxOptions {
   /** The access number replies are sent to; an extension code is appended. @defaultValue `'1069000'` */
   srcId?: string;
   /**
-   * Per-endpoint limits per apiKey, answered with 6000; `false` turns them all off.
-   * @defaultValue {@link DEFAULT_RATE_LIMITS}
+   * Per-endpoint limits per apiKey (`{ max, windowMs }`, core's `RateLimit`), answered with
+   * 6000; `false` turns them all off, and `false` for one endpoint turns its limit off.
+   * @defaultValue {@link DEFAULT_RATE_LIMITS} (the platform's, from core's `PLATFORM_ENDPOINTS`)
    */
-  rateLimits?: false | Partial<Record<LimitedEndpoint, RateLimit | false>>;
+  rateLimits?: false | Partial<Record<RateLimitedEndpoint, RateLimit | false>>;
   /** Faults to inject from the start (see also `/_sandbox/faults`). */
   faults?: FaultPlan;
   /** Where state is kept. @defaultValue a new {@link MemorySandboxStore} */

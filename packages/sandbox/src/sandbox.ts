@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { formatArriveTime, SmsError, type ApiCredentials } from '@smskit/core';
+import { formatArriveTime, SmsError, type ApiCredentials, type PlatformEndpoint, type RateLimitedEndpoint } from '@smskit/core';
 import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
 import { DeliverySchedule } from './delivery.js';
@@ -10,7 +10,7 @@ import { msgIdMaker } from './msg-id.js';
 import type { SandboxOptions } from './options.js';
 import { platformEndpoints } from './platform-routes.js';
 import { Pusher, type PushAttempt, type PushStatus } from './pusher.js';
-import { DEFAULT_RATE_LIMITS, rateLimit, type LimitedEndpoint } from './rate-limits.js';
+import { DEFAULT_RATE_LIMITS, rateLimit } from './rate-limits.js';
 import { requestLog } from './request-log.js';
 import { SANDBOX_PREFIX, sandboxRouter } from './sandbox-routes.js';
 import type { Accepted } from './send-engine.js';
@@ -153,9 +153,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     },
   });
 
-  const limiters = new Map<LimitedEndpoint, Middleware>();
+  const limiters = new Map<PlatformEndpoint, Middleware>();
   if (options.rateLimits !== false) {
-    for (const endpoint of Object.keys(DEFAULT_RATE_LIMITS) as LimitedEndpoint[]) {
+    for (const endpoint of Object.keys(DEFAULT_RATE_LIMITS) as RateLimitedEndpoint[]) {
       const limit = options.rateLimits?.[endpoint] ?? DEFAULT_RATE_LIMITS[endpoint];
       if (limit) limiters.set(endpoint, rateLimit(limit));
     }

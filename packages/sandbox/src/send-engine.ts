@@ -2,6 +2,7 @@ import {
   assertBid,
   assertTemplateValues,
   assertUpExtendCode,
+  beijingDate,
   checkPhones,
   countSegments,
   decodeTemplateParamJson,
@@ -9,7 +10,6 @@ import {
   normalizePhone,
   SmsError,
 } from '@smskit/core';
-import { beijingDate } from './beijing-date.js';
 import { outcomeFor, type DeliveryRule } from './delivery.js';
 import type { SandboxMessage, SandboxStore, CounterStep, MessageState } from './store.js';
 import { renderPrepared, type SandboxTemplate } from './templates.js';

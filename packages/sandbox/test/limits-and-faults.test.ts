@@ -8,11 +8,11 @@ const send = { phones: '13800138000', templateCode: '100003' };
 describe('rate limits (6000)', () => {
   it('follows the documented limits by default', () => {
     expect(DEFAULT_RATE_LIMITS).toEqual({
-      send: { points: 300, durationSec: 1 },
-      sendBatch: { points: 300, durationSec: 1 },
-      receipts: { points: 3, durationSec: 60 },
-      statistics: { points: 4, durationSec: 60 },
-      balance: { points: 1, durationSec: 15 },
+      send: { max: 300, windowMs: 1000 },
+      sendBatch: { max: 300, windowMs: 1000 },
+      receipts: { max: 3, windowMs: 60_000 },
+      statistics: { max: 4, windowMs: 60_000 },
+      balance: { max: 1, windowMs: 15_000 },
     });
   });
 
@@ -35,7 +35,7 @@ describe('rate limits (6000)', () => {
   it('limits per apiKey and per endpoint, with configurable limits', async () => {
     const { call } = await startSandbox({
       accounts: [{ apiKey: 'a', accessKey: 'sa' }, { apiKey: 'b', accessKey: 'sb' }],
-      rateLimits: { send: { points: 2, durationSec: 60 } },
+      rateLimits: { send: { max: 2, windowMs: 60_000 } },
     });
     const a = { apiKey: 'a', accessKey: 'sa' };
     expect((await call('/message/send', send, a)).json.code).toBe(200);
@@ -46,7 +46,7 @@ describe('rate limits (6000)', () => {
   });
 
   it('does not count requests that fail verification', async () => {
-    const { call } = await startSandbox({ rateLimits: { balance: { points: 1, durationSec: 60 } } });
+    const { call } = await startSandbox({ rateLimits: { balance: { max: 1, windowMs: 60_000 } } });
     expect((await call('/sms/residueValue/qry', {}, { accessKey: 'wrong' })).json.code).toBe(2001);
     expect((await call('/sms/residueValue/qry')).json.code).toBe(200);
   });

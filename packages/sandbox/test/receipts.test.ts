@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RECEIPTS_PER_QUERY } from '../src/index.js';
+import { MAX_RECEIPT_QUERY_IDS as MAX_RECEIPTS_PER_QUERY } from '@smskit/core';
 import { phones, startSandbox } from './harness.js';
 
 const fixed = '100003';

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
+import type { RateLimit } from '../endpoints.js';
 import type { SignMethod } from '../sign-method.js';
 import type { ClientHooks, ClientLogger } from './events.js';
-import type { WindowLimit } from './pacer.js';
 
 /** The platform's address (SPEC §1). */
 export const DEFAULT_BASE_URL = 'https://opassapi.infocloud.cc';
@@ -44,12 +44,12 @@ export interface PacingOptions {
    * @defaultValue 1
    */
   burst?: number;
-  /** Receipt queries. @defaultValue 3 per 60 s */
-  receipts?: WindowLimit | false;
-  /** Statistics queries. @defaultValue 4 per 60 s */
-  statistics?: WindowLimit | false;
-  /** Balance queries. @defaultValue 1 per 15 s */
-  balance?: WindowLimit | false;
+  /** Receipt queries. @defaultValue 3 per 60 s (`PLATFORM_ENDPOINTS.receipts.rateLimit`) */
+  receipts?: RateLimit | false;
+  /** Statistics queries. @defaultValue 4 per 60 s (`PLATFORM_ENDPOINTS.statistics.rateLimit`) */
+  statistics?: RateLimit | false;
+  /** Balance queries. @defaultValue 1 per 15 s (`PLATFORM_ENDPOINTS.balance.rateLimit`) */
+  balance?: RateLimit | false;
 }
 
 /** Options of {@link SmsClient}. */
@@ -66,9 +66,12 @@ export interface SmsClientOptions {
   /** The HMAC requests are signed with. @defaultValue `'HmacSHA256'` */
   signMethod?: SignMethod;
   /**
-   * How long to wait for the answer once a request was written, in ms: for the response
-   * headers, then for each part of the body. A send that times out here is reported as outcome
-   * `unknown`, never retried.
+   * The most one attempt's exchange may take, in ms: from the moment the request leaves (after
+   * pacing, connection setup included) to the last byte of the answer, however the server
+   * spreads it out. A send that runs past it is reported as outcome `unknown`, never retried;
+   * a query is retried. A whole call settles within about `(retries + 1) × timeoutMs` plus the
+   * retry delays and its wait for a turn. Keep `connectTimeoutMs` below it (the defaults are):
+   * a connection still pending at the deadline cannot be told from a written request.
    * @defaultValue 10 000
    */
   timeoutMs?: number;

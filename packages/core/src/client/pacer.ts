@@ -1,16 +1,9 @@
+import type { RateLimit } from '../endpoints.js';
 import { SmsError } from '../errors.js';
-import type { Release } from './rate-window.js';
+import { onAbort, pacerClosedError, type Pacer, type Release } from './pacing.js';
 
-/** At most `limit` requests leave in any window of `windowMs`. */
-export interface WindowLimit {
-  /** Requests allowed in one window. */
-  limit: number;
-  /** The window, in ms. */
-  windowMs: number;
-}
-
-/** Options of a {@link RequestPacer}. */
-export interface RequestPacerOptions extends WindowLimit {
+/** Options of a {@link RequestPacer}: at most `max` requests leave in any window of `windowMs`. */
+export interface RequestPacerOptions extends RateLimit {
   /** The clock, in ms. @defaultValue `Date.now` */
   now?: () => number;
 }
@@ -18,41 +11,42 @@ export interface RequestPacerOptions extends WindowLimit {
 interface Waiter {
   timer: ReturnType<typeof setTimeout>;
   reject: (error: unknown) => void;
+  detach: () => void;
 }
 
 /**
- * Lets at most `limit` requests leave in ANY window of `windowMs` (a sliding log of departure
- * slots), queuing the rest in order; with `limit` 1 it spaces requests evenly. The client uses
+ * Lets at most `max` requests leave in ANY window of `windowMs` (a sliding log of departure
+ * slots), queuing the rest in order; with `max` 1 it spaces requests evenly. The client uses
  * it for the overall request rate, together with a {@link RateWindow} that bounds what reaches
  * the platform.
  *
  * Hand-written rather than rate-limiter-flexible's `RateLimiterQueue`: its memory limiter
- * counts fixed windows, which let `2 × limit` requests through across a window edge (the end
+ * counts fixed windows, which let `2 × max` requests through across a window edge (the end
  * of one window and the start of the next) — exactly what a server counting in sliding windows
  * answers with 6000 — and it reads `Date.now` with no way to inject a clock for tests.
  *
- * Each request reserves its slot when it asks (`slot = max(now, slot of the request `limit`
+ * Each request reserves its slot when it asks (`slot = max(now, slot of the request `max`
  * places earlier + windowMs)`), so a timer that fires late does not push later slots back:
  * the schedule keeps its rate over a long run.
  */
-export class RequestPacer {
+export class RequestPacer implements Pacer {
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly now: () => number;
-  /** The last `limit` slots, as a ring. */
+  /** The last `max` slots, as a ring. */
   private readonly slots: number[];
   private next = 0;
   private readonly waiters = new Set<Waiter>();
   private closed = false;
 
   constructor(options: RequestPacerOptions) {
-    if (!(Number.isInteger(options.limit) && options.limit > 0) || !(options.windowMs > 0)) {
-      throw new SmsError({ code: 40004, message: `A pacing limit needs a whole limit ≥ 1 and a window > 0 ms, not ${options.limit} per ${options.windowMs} ms.` });
+    if (!(Number.isInteger(options.max) && options.max > 0) || !(options.windowMs > 0)) {
+      throw new SmsError({ code: 40004, message: `A pacing limit needs a whole max ≥ 1 and a window > 0 ms, not ${options.max} per ${options.windowMs} ms.` });
     }
-    this.limit = options.limit;
+    this.limit = options.max;
     this.windowMs = options.windowMs;
     this.now = options.now ?? (() => Date.now());
-    this.slots = new Array<number>(options.limit).fill(Number.NEGATIVE_INFINITY);
+    this.slots = new Array<number>(options.max).fill(Number.NEGATIVE_INFINITY);
   }
 
   /** How long a request asking now would wait, in ms (0 when it could leave at once). */
@@ -63,10 +57,12 @@ export class RequestPacer {
   /**
    * Resolves when the caller may send (with a release that does nothing: departures alone count here).
    *
-   * @throws {@link SmsError} (-1, not retryable) when the pacer is closed while waiting.
+   * @throws {@link SmsError} (-1, not retryable) when the pacer is closed while waiting; the
+   *   signal's reason when it aborts first (the slot stays taken: a late start is harmless).
    */
-  acquire(): Promise<Release> {
-    if (this.closed) return Promise.reject(closedError());
+  acquire(signal?: AbortSignal): Promise<Release> {
+    if (this.closed) return Promise.reject(pacerClosedError());
+    if (signal?.aborted) return Promise.reject(signal.reason);
     const now = this.now();
     const slot = Math.max(now, (this.slots[this.next] as number) + this.windowMs);
     this.slots[this.next] = slot;
@@ -78,8 +74,14 @@ export class RequestPacer {
         reject,
         timer: setTimeout(() => {
           this.waiters.delete(waiter);
+          waiter.detach();
           resolve(noRelease);
         }, wait),
+        detach: onAbort(signal, (reason) => {
+          clearTimeout(waiter.timer);
+          this.waiters.delete(waiter);
+          reject(reason);
+        }),
       };
       this.waiters.add(waiter);
     });
@@ -90,14 +92,11 @@ export class RequestPacer {
     this.closed = true;
     for (const waiter of this.waiters) {
       clearTimeout(waiter.timer);
-      waiter.reject(closedError());
+      waiter.detach();
+      waiter.reject(pacerClosedError());
     }
     this.waiters.clear();
   }
 }
 
 const noRelease: Release = () => undefined;
-
-function closedError(): SmsError {
-  return new SmsError({ code: -1, message: 'The client was closed while this request waited for its turn.', hint: 'Call close() only after every call has settled.', retryable: false });
-}

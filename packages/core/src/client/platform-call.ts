@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isSmsError, SmsError } from '../errors.js';
-import { signRequest } from '../sign.js';
+import { generateNonce } from '../nonce.js';
+import { signChecked } from '../sign.js';
 import type { SignMethod } from '../sign-method.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
 import type { CallOutcome, ClientEndpoint, ClientObserver } from './events.js';
-import type { Release } from './rate-window.js';
+import type { Pacer, Release } from './pacing.js';
 import { classifyTransportError, type HttpAnswer, type HttpTransport, type TransportFailure } from './transport.js';
 
 /** What an {@link SmsError} from a call carries in `details`. */
@@ -36,14 +37,13 @@ export interface CallSpec {
   signed: boolean;
   bid?: string;
   phones?: number;
-}
-
-/** Lets a request leave; the release is called once its answer (or failure) came. */
-export interface Pacer {
-  /** Resolves when the request may leave. */
-  acquire(): Promise<Release>;
-  /** Rejects every waiting request. */
-  close(): void;
+  /**
+   * Whether a 200 answer must carry `data.msgId` (sends): one without it is an odd answer to a
+   * request that was written, so its outcome is unknown.
+   */
+  expectMsgId?: boolean;
+  /** Ends the call early: before the request leaves it fails; during the exchange a send ends `unknown`. */
+  signal?: AbortSignal;
 }
 
 /** A successful answer (code 200). */
@@ -59,8 +59,11 @@ export interface PlatformAnswer {
 /** What a {@link PlatformCaller} needs. */
 export interface PlatformCallerOptions {
   transport: HttpTransport;
+  /** Checked once by the client (non-empty); not checked again on every request. */
   apiKey: string;
+  /** Checked once by the client (non-empty); not checked again on every request. */
   accessKey: string;
+  /** Checked once by the client (a supported method). */
   signMethod: SignMethod;
   now: () => number;
   policy: RetryPolicy;
@@ -92,7 +95,13 @@ export class PlatformCaller {
       const releases: Release[] = [];
       let result: Attempt;
       try {
-        for (const pacer of this.options.pacersOf(spec.endpoint)) releases.push(await pacer.acquire());
+        try {
+          for (const pacer of this.options.pacersOf(spec.endpoint)) releases.push(await pacer.acquire(spec.signal));
+          spec.signal?.throwIfAborted();
+        } catch (thrown) {
+          if (spec.signal?.aborted !== true) throw thrown;
+          throw this.abortedBeforeSending({ spec, attempt });
+        }
         observer.request({ endpoint: spec.endpoint, attempt, ...base, ...(spec.phones === undefined ? {} : { phones: spec.phones }) });
         result = await this.attempt(spec, attempt);
       } finally {
@@ -106,7 +115,12 @@ export class PlatformCaller {
         throw error;
       }
       observer.retry({ endpoint: spec.endpoint, attempt, ...base, error, delayMs: delay });
-      await sleep(delay);
+      try {
+        await sleep(delay, undefined, spec.signal === undefined ? undefined : { signal: spec.signal });
+      } catch {
+        // Aborted between attempts: every attempt so far was refused or never arrived.
+        throw this.abortedBeforeSending({ spec, attempt: attempt + 1 });
+      }
     }
   }
 
@@ -117,25 +131,36 @@ export class PlatformCaller {
     return options.retryAfterMs > this.options.policy.maxDelayMs ? undefined : Math.max(delay, options.retryAfterMs);
   }
 
+  private headersOf(spec: CallSpec): Record<string, string> {
+    if (!spec.signed) return {};
+    const o = this.options;
+    const timestamp = o.now();
+    if (!Number.isInteger(timestamp) || timestamp < 1e12 || timestamp >= 1e13) {
+      throw new SmsError({ code: 40004, message: `The clock gave ${timestamp}, not 13 digits of milliseconds.`, hint: 'Pass a now() that returns Date.now()-style milliseconds.', retryable: false });
+    }
+    // The keys and method were checked once, in the client's constructor.
+    const signed = signChecked({ apiKey: o.apiKey, accessKey: o.accessKey, body: spec.body, method: o.signMethod, nonce: generateNonce(), timestamp, dialect: 'skip-empty' });
+    return { ...signed.headers };
+  }
+
   private async attempt(spec: CallSpec, attempt: number): Promise<Attempt> {
     const o = this.options;
-    const headers: Record<string, string> = spec.signed
-      ? { ...signRequest({ apiKey: o.apiKey, accessKey: o.accessKey, body: spec.body, method: o.signMethod, now: o.now }).headers }
-      : {};
+    const headers = this.headersOf(spec);
     const started = performance.now();
     let answer: HttpAnswer;
     try {
-      answer = await o.transport.post({ path: spec.path, headers, body: JSON.stringify(spec.body) });
+      answer = await o.transport.post({ path: spec.path, headers, body: JSON.stringify(spec.body), ...(spec.signal === undefined ? {} : { signal: spec.signal }) });
     } catch (thrown) {
       return this.noAnswer({ spec, attempt, thrown });
     }
     const ms = performance.now() - started;
     const body = parseAnswer(answer.text);
     const requestId = typeof body?.requestId === 'string' ? body.requestId : undefined;
-    const code = body === undefined ? undefined : Number(body.code);
-    if (code === undefined || !Number.isInteger(code)) return this.unreadable({ spec, attempt, answer });
+    const code = codeOf(body?.code);
+    if (body === undefined || code === undefined) return this.unreadable({ spec, attempt, answer });
     o.observer.response({ endpoint: spec.endpoint, attempt, ...(spec.bid === undefined ? {} : { bid: spec.bid }), code, httpStatus: answer.status, ...(requestId === undefined ? {} : { requestId }), ms });
-    if (code === 200) return { ok: true, answer: { data: body?.data, body: body as Record<string, unknown>, ...(requestId === undefined ? {} : { requestId }) } };
+    if (code === 200 && spec.expectMsgId === true && msgIdOf(body.data) === undefined) return this.withoutMsgId({ spec, attempt, answer, requestId });
+    if (code === 200) return { ok: true, answer: { data: body.data, body, ...(requestId === undefined ? {} : { requestId }) } };
     const message = typeof body?.message === 'string' && body.message !== '' ? body.message : undefined;
     const details: CallFailureDetails = { outcome: 'failed', attempts: attempt, httpStatus: answer.status, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
     const error = new SmsError({ code, ...(message === undefined ? {} : { message }), ...(requestId === undefined ? {} : { requestId }), details });
@@ -163,10 +188,35 @@ export class PlatformCaller {
     return { ok: false, error, retryable: !mayHaveReached || spec.repeatable, outcome };
   }
 
+  /** A send's request whose writing was abandoned (aborted) before it left: nothing was sent. */
+  private abortedBeforeSending(options: { spec: CallSpec; attempt: number }): SmsError {
+    const { spec } = options;
+    const details: CallFailureDetails = { outcome: 'failed', attempts: options.attempt - 1, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
+    const error = new SmsError({ code: -1, message: `Aborted before the request to ${this.options.transport.urlOf(spec.path)} was sent: nothing was sent.`, cause: spec.signal?.reason, details, retryable: false });
+    this.options.observer.error({ endpoint: spec.endpoint, attempt: options.attempt, ...(spec.bid === undefined ? {} : { bid: spec.bid }), error, outcome: 'failed' });
+    return error;
+  }
+
+  /** A send answered 200 without a msgId: it was written and answered oddly, so it may or may not have been taken. */
+  private withoutMsgId(options: { spec: CallSpec; attempt: number; answer: HttpAnswer; requestId: string | undefined }): Attempt {
+    const { spec, attempt, requestId } = options;
+    const details: CallFailureDetails = { outcome: 'unknown', attempts: attempt, httpStatus: options.answer.status, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
+    const error = new SmsError({
+      code: -1,
+      message: `${this.options.transport.urlOf(spec.path)} answered code 200 without a msgId: the platform may or may not have accepted the send. Not retried, so nothing is sent twice.`,
+      hint: `Reconcile through receipts: query or track them by bid${spec.bid === undefined ? '' : ` "${spec.bid}"`} before sending again.`,
+      ...(requestId === undefined ? {} : { requestId }),
+      details,
+      retryable: false,
+    });
+    return { ok: false, error, retryable: false, outcome: 'unknown' };
+  }
+
   private unreadable(options: { spec: CallSpec; attempt: number; answer: HttpAnswer }): Attempt {
     const { spec, attempt, answer } = options;
-    // A gateway's 5xx page may come after the platform acted (502, 504); a 4xx page did not reach the endpoint.
-    const mayHaveReached = answer.status >= 500;
+    // A gateway's 5xx page may come after the platform acted (502, 504), and so may a 2xx answer
+    // that is not the platform's JSON; a 3xx or 4xx page did not reach the endpoint.
+    const mayHaveReached = answer.status >= 500 || (answer.status >= 200 && answer.status < 300);
     const outcome: CallOutcome = mayHaveReached && !spec.repeatable ? 'unknown' : 'failed';
     const details: CallFailureDetails = { outcome, attempts: attempt, httpStatus: answer.status, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
     const message = `${this.options.transport.urlOf(spec.path)} answered HTTP ${answer.status} with a body that is not the platform's JSON${outcome === 'unknown' ? ': the platform may or may not have accepted the send' : ''}.`;
@@ -174,6 +224,19 @@ export class PlatformCaller {
     const error = new SmsError({ code: -1, message, hint, details, retryable: mayHaveReached && spec.repeatable });
     return { ok: false, error, retryable: mayHaveReached && spec.repeatable, outcome, ...(answer.retryAfterMs === undefined ? {} : { retryAfterMs: answer.retryAfterMs }) };
   }
+}
+
+/** The answer's code: an integer, or digits in a string; anything else (null, "", 1.5) is unreadable. */
+function codeOf(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isSafeInteger(value) ? value : undefined;
+  if (typeof value === 'string' && /^-?\d{1,9}$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/** `data.msgId` as text, when the answer carries one. */
+export function msgIdOf(data: unknown): string | undefined {
+  const value = typeof data === 'object' && data !== null ? (data as { msgId?: unknown }).msgId : undefined;
+  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
 function parseAnswer(text: string): Record<string, unknown> | undefined {

@@ -1,6 +1,13 @@
+import { beijingDate } from '../beijing-time.js';
+import { MAX_RECEIPT_QUERY_IDS } from '../endpoints.js';
 import { SmsError } from '../errors.js';
 import { assertBid } from '../rules/request.js';
-import { MAX_RECEIPT_QUERY_IDS } from './receipts.js';
+
+/** Options of one call. */
+export interface CallOptions {
+  /** Ends the call early (waiting for its turn, for a retry, or for the answer). */
+  signal?: AbortSignal;
+}
 
 /** What `queryReceipts` asks for; with neither field, every receipt waiting for the account. */
 export interface ReceiptQueryInput {
@@ -83,12 +90,11 @@ export function receiptQueryBody(input: ReceiptQueryInput): Record<string, strin
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 function dayOf(value: unknown, label: string): string {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw invalid(`${label} is an invalid Date.`);
-    return new Date(value.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+    return beijingDate(value.getTime());
   }
   if (typeof value !== 'string' || !DAY.test(value) || !new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) {
     throw invalid(`${label} must be a real day written yyyy-MM-dd, or a Date.`);

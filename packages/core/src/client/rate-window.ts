@@ -1,28 +1,32 @@
+import type { RateLimit } from '../endpoints.js';
 import { SmsError } from '../errors.js';
-import type { WindowLimit } from './pacer.js';
+import { onAbort, pacerClosedError, type Pacer, type Release } from './pacing.js';
 
 /** Options of a {@link RateWindow}. */
-export interface RateWindowOptions extends WindowLimit {
+export interface RateWindowOptions extends RateLimit {
   /** The clock, in ms. @defaultValue `Date.now` */
   now?: () => number;
 }
 
-/** Called when a request's answer (or failure) came. */
-export type Release = () => void;
+interface Waiter {
+  resolve: (release: Release) => void;
+  reject: (error: unknown) => void;
+  detach: () => void;
+}
 
 /**
- * Keeps at most `limit` requests AT THE PLATFORM in any window of `windowMs`, whatever window
+ * Keeps at most `max` requests AT THE PLATFORM in any window of `windowMs`, whatever window
  * the platform counts in and wherever its windows start.
  *
  * A request is known to have arrived somewhere between leaving and being answered. So it
  * counts from the moment it leaves until `windowMs` after its answer came: the next request in
- * line leaves only when fewer than `limit` are counted. Counting from departure instead (a
+ * line leaves only when fewer than `max` are counted. Counting from departure instead (a
  * sliding log) is not enough: when the first requests of a run are slowed by connection setup,
  * the platform's window opens late and the requests that catch up crowd into it — measured
  * against the sandbox, 313 arrivals in its first second at an even 300/s. This costs one
  * round-trip per window when the limit binds (300 requests per 1000 ms + latency).
  */
-export class RateWindow {
+export class RateWindow implements Pacer {
   private readonly limit: number;
   private readonly windowMs: number;
   private readonly now: () => number;
@@ -30,15 +34,15 @@ export class RateWindow {
   private readonly answered: number[] = [];
   private head = 0;
   private inFlight = 0;
-  private readonly queue: { resolve: (release: Release) => void; reject: (error: unknown) => void }[] = [];
+  private readonly queue: Waiter[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private closed = false;
 
   constructor(options: RateWindowOptions) {
-    if (!(Number.isInteger(options.limit) && options.limit > 0) || !(options.windowMs > 0)) {
-      throw new SmsError({ code: 40004, message: `A pacing limit needs a whole limit ≥ 1 and a window > 0 ms, not ${options.limit} per ${options.windowMs} ms.` });
+    if (!(Number.isInteger(options.max) && options.max > 0) || !(options.windowMs > 0)) {
+      throw new SmsError({ code: 40004, message: `A pacing limit needs a whole max ≥ 1 and a window > 0 ms, not ${options.max} per ${options.windowMs} ms.` });
     }
-    this.limit = options.limit;
+    this.limit = options.max;
     this.windowMs = options.windowMs;
     this.now = options.now ?? (() => Date.now());
   }
@@ -46,12 +50,23 @@ export class RateWindow {
   /**
    * Resolves when the caller may send, with the function to call once the answer came.
    *
-   * @throws {@link SmsError} (-1, not retryable) when the window is closed while waiting.
+   * @throws {@link SmsError} (-1, not retryable) when the window is closed while waiting; the
+   *   signal's reason when it aborts first.
    */
-  acquire(): Promise<Release> {
-    if (this.closed) return Promise.reject(closedError());
+  acquire(signal?: AbortSignal): Promise<Release> {
+    if (this.closed) return Promise.reject(pacerClosedError());
+    if (signal?.aborted) return Promise.reject(signal.reason);
     return new Promise<Release>((resolve, reject) => {
-      this.queue.push({ resolve, reject });
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        detach: onAbort(signal, (reason) => {
+          const at = this.queue.indexOf(waiter);
+          if (at >= 0) this.queue.splice(at, 1);
+          reject(reason);
+        }),
+      };
+      this.queue.push(waiter);
       this.pump();
     });
   }
@@ -60,7 +75,10 @@ export class RateWindow {
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const waiter of this.queue.splice(0)) waiter.reject(closedError());
+    for (const waiter of this.queue.splice(0)) {
+      waiter.detach();
+      waiter.reject(pacerClosedError());
+    }
   }
 
   private counted(): number {
@@ -80,7 +98,9 @@ export class RateWindow {
     }
     while (this.queue.length > 0 && this.counted() < this.limit) {
       this.inFlight++;
-      (this.queue.shift() as { resolve: (release: Release) => void }).resolve(this.releaser());
+      const waiter = this.queue.shift() as Waiter;
+      waiter.detach();
+      waiter.resolve(this.releaser());
     }
     // Otherwise wait for the oldest answer to leave the window (or for an answer to come).
     if (this.queue.length > 0 && this.head < this.answered.length) {
@@ -98,8 +118,4 @@ export class RateWindow {
       if (!this.closed) this.pump();
     };
   }
-}
-
-function closedError(): SmsError {
-  return new SmsError({ code: -1, message: 'The client was closed while this request waited for its turn.', hint: 'Call close() only after every call has settled.', retryable: false });
 }

@@ -1,7 +1,8 @@
 import { isDelivered, RECEIPT_HORIZON_MS, type ReceiptStatus } from '../delivery.js';
 import { toSmsError, type SmsError } from '../errors.js';
 import type { ReceiptQueryInput } from './queries.js';
-import { MAX_RECEIPT_QUERY_IDS, type DeliveryReceipt } from './receipts.js';
+import { MAX_RECEIPT_QUERY_IDS } from '../endpoints.js';
+import type { DeliveryReceipt } from './receipts.js';
 import type { SendResult } from './send-result.js';
 
 /** Where a tracker pulls receipts from: an {@link SmsClient} fits. */

@@ -23,8 +23,6 @@ export interface DeliveryReceipt {
   bid?: string;
 }
 
-/** The longest list of msgIds one receipt query takes; also the most receipts one answer holds. */
-export const MAX_RECEIPT_QUERY_IDS = 600;
 
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

@@ -20,6 +20,11 @@ export interface SendCommon {
    * @defaultValue the client's `invalidPhones` (`'reject'`)
    */
   invalidPhones?: 'reject' | 'skip';
+  /**
+   * Ends the send early. Requests still waiting for their turn (or a retry) are not sent and
+   * end `failed`; a request already written ends `unknown`, as when its answer is lost.
+   */
+  signal?: AbortSignal;
 }
 
 /** One text to many numbers (`/message/send`). */

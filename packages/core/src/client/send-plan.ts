@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SmsError } from '../errors.js';
-import { assertPhones, checkPhones, MAX_PHONES_PER_REQUEST, type InvalidPhone } from '../rules/phone.js';
+import { MAX_PHONES_PER_REQUEST } from '../endpoints.js';
+import { assertPhoneCheck, checkPhones, type InvalidPhone } from '../rules/phone.js';
 import {
   assertBid,
   assertSendBatch,
@@ -29,6 +30,8 @@ export interface SendPlan {
   invalid: InvalidPhone[];
   /** Repeats dropped (send only). */
   duplicates: number;
+  /** The caller's signal, when it gave one. */
+  signal?: AbortSignal;
 }
 
 /** What the plan takes from the client. */
@@ -71,6 +74,13 @@ function stringValues(values: unknown, label: string): string[] {
   return list as string[];
 }
 
+function signalOf(input: SendCommon): { signal?: AbortSignal } {
+  const { signal } = input;
+  if (signal === undefined) return {};
+  if (!(signal instanceof AbortSignal)) throw new SmsError({ code: 40004, message: 'signal must be an AbortSignal.' });
+  return { signal };
+}
+
 function phoneList(phones: unknown, label: string): readonly unknown[] {
   if (!Array.isArray(phones)) throw new SmsError({ code: 40004, message: `${label} must be an array of phone numbers.` });
   return phones;
@@ -94,11 +104,11 @@ function optionalFields(common: Common): Record<string, string> {
  */
 export function planSend(input: SendInput, context: PlanContext): SendPlan {
   const common = commonOf(input, context);
-  const values = common.template === undefined ? stringValues(input.params, 'params') : assertTemplateValues({ template: common.template, values: stringValues(input.params, 'params') });
-  const inputs = phoneList(input.phones, 'phones');
-  const check = checkPhones(inputs, { max: Number.POSITIVE_INFINITY });
-  // assertPhones words the errors (none given, every bad number named) exactly as everywhere else.
-  if (check.phones.length === 0 || (check.invalid.length > 0 && common.mode === 'reject')) assertPhones(inputs, { max: Number.POSITIVE_INFINITY });
+  // The values are type-checked once: by the template check when there is a template, else here.
+  const values = common.template === undefined ? stringValues(input.params, 'params') : assertTemplateValues({ template: common.template, values: input.params ?? [], label: 'params' });
+  const check = checkPhones(phoneList(input.phones, 'phones'), { max: Number.POSITIVE_INFINITY });
+  // Words the errors (none given, every bad number named) as everywhere else, from the same classification.
+  assertPhoneCheck(check, { max: Number.POSITIVE_INFINITY, invalidPhones: common.mode });
   const templateParam = encodeTemplateParam(values);
   const newBid = context.newBid ?? randomUUID;
   const chunks = chunked(check.phones).map((phones, index): PlannedChunk => {
@@ -116,45 +126,35 @@ export function planSend(input: SendInput, context: PlanContext): SendPlan {
       }),
     };
   });
-  return { endpoint: 'send', chunks, invalid: common.mode === 'skip' ? check.invalid : [], duplicates: check.duplicates };
+  return { endpoint: 'send', chunks, invalid: common.mode === 'skip' ? check.invalid : [], duplicates: check.duplicates, ...signalOf(input) };
 }
-
-/** Stands in for a skipped number while a batch's values are checked; never sent. */
-const SKIPPED_PLACEHOLDER = '13800000000';
 
 /**
  * Checks a sendBatch as the platform would (40004, 60006, 60003, 60004, 60007) and splits its
- * messages, in order and with repeats kept, into requests of at most 1000.
+ * messages, in order and with repeats kept, into requests of at most 1000. Each number is
+ * classified and each list type-checked once; errors name positions in the caller's input.
  *
  * @throws {@link SmsError} with the platform's code for the first mistake found.
  */
 export function planSendBatch(input: SendBatchInput, context: PlanContext): SendPlan {
   const common = commonOf(input, context);
-  const messages = phoneList(input.messages, 'messages') as readonly unknown[];
+  const messages = phoneList(input.messages, 'messages');
   if (messages.length === 0) throw new SmsError({ code: 40004, message: 'messages is empty: pass at least one {phone, params}.' });
-  const raw = messages.map((message, i) => {
+  const phones = new Array<unknown>(messages.length);
+  const params = new Array<unknown>(messages.length);
+  messages.forEach((message, i) => {
     if (typeof message !== 'object' || message === null) throw new SmsError({ code: 40004, message: `messages[${i}] must be an object {phone, params}.` });
-    const { phone, params } = message as { phone?: unknown; params?: unknown };
-    return { phone, params: stringValues(params, `messages[${i}].params`) };
+    phones[i] = (message as { phone?: unknown }).phone;
+    params[i] = (message as { params?: unknown }).params;
   });
-  const check = checkPhones(raw.map((m) => m.phone), { unique: false, max: Number.POSITIVE_INFINITY });
-  if (check.phones.length === 0 || (check.invalid.length > 0 && common.mode === 'reject')) {
-    assertPhones(raw.map((m) => m.phone), { unique: false, max: Number.POSITIVE_INFINITY });
-  }
-  const dropped = new Set(check.invalid.map((entry) => entry.index));
-  // Checked as the caller's whole list, so that an error names the message's position in the
-  // caller's input: a skipped number stands in as a well-formed placeholder while the values
-  // are checked, and is left out afterwards.
-  const checked = assertSendBatch({
-    phones: raw.map((m, i) => (dropped.has(i) ? SKIPPED_PLACEHOLDER : m.phone)),
-    params: raw.map((m) => m.params),
+  const batch = assertSendBatch({
+    phones,
+    params,
     ...(common.template === undefined ? {} : { template: common.template }),
     max: Number.POSITIVE_INFINITY,
+    invalidPhones: common.mode,
+    listLabel: (i) => `messages[${i}].params`,
   });
-  const batch =
-    dropped.size === 0
-      ? checked
-      : { phones: checked.phones.filter((_, i) => !dropped.has(i)), params: checked.params.filter((_, i) => !dropped.has(i)) };
   const newBid = context.newBid ?? randomUUID;
   const phoneChunks = chunked(batch.phones);
   const paramChunks = chunked(batch.params);
@@ -174,5 +174,5 @@ export function planSendBatch(input: SendBatchInput, context: PlanContext): Send
       }),
     };
   });
-  return { endpoint: 'sendBatch', chunks, invalid: common.mode === 'skip' ? check.invalid : [], duplicates: 0 };
+  return { endpoint: 'sendBatch', chunks, invalid: batch.invalid, duplicates: 0, ...signalOf(input) };
 }

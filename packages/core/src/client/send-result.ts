@@ -1,11 +1,12 @@
 import { isSmsError, SmsError } from '../errors.js';
 import type { InvalidPhone } from '../rules/phone.js';
-import { callFailureOf, type CallFailureDetails, type PlatformAnswer } from './platform-call.js';
+import { callFailureOf, msgIdOf, type CallFailureDetails, type PlatformAnswer } from './platform-call.js';
 
 /**
  * How one request of a send ended: `sent` — the platform accepted it (some numbers may still be
- * in `failPhones`); `failed` — it did not, nothing was sent; `unknown` — no answer came after
- * the request was written, so it may or may not have been sent (reconcile by `bid`).
+ * in `failPhones`, never all); `failed` — it did not, nothing was sent (an error code, or a
+ * `failPhones` naming every number); `unknown` — the request was written and no answer came,
+ * or an odd one (code 200 without a msgId), so it may or may not have been sent (reconcile by `bid`).
  */
 export type ChunkStatus = 'sent' | 'failed' | 'unknown';
 
@@ -19,7 +20,7 @@ export interface ChunkResult {
   bid: string;
   /** How it ended. */
   status: ChunkStatus;
-  /** The msgId the platform answered (status `sent`). */
+  /** The msgId the platform answered (status `sent`; also a `failed` request whose every number was in `failPhones`). */
   msgId?: string;
   /** Numbers of this request the platform did not accept (from its `failPhones`). */
   failPhones: string[];
@@ -63,23 +64,31 @@ function failPhonesOf(data: unknown): string[] {
   return [];
 }
 
-function msgIdOf(data: unknown): string | undefined {
-  const value = typeof data === 'object' && data !== null ? (data as { msgId?: unknown }).msgId : undefined;
-  return typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : undefined;
-}
-
-/** A request the platform accepted. */
+/**
+ * A request the platform answered with code 200 (and a msgId). When its `failPhones` names every
+ * number of the request, nothing was sent: the request is `failed` (60007), as the docs promise.
+ */
 export function sentChunk(chunk: { index: number; phones: string[]; bid: string }, answer: PlatformAnswer): ChunkResult {
   const msgId = msgIdOf(answer.data);
-  return {
-    index: chunk.index,
-    phones: chunk.phones,
-    bid: chunk.bid,
-    status: 'sent',
-    ...(msgId === undefined ? {} : { msgId }),
-    failPhones: failPhonesOf(answer.data),
-    ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }),
-  };
+  const failPhones = failPhonesOf(answer.data);
+  const requestId = answer.requestId === undefined ? {} : { requestId: answer.requestId };
+  if (failPhones.length > 0 && coversAll(failPhones, chunk.phones)) {
+    const details: CallFailureDetails = { outcome: 'failed', attempts: 1, bid: chunk.bid };
+    const error = new SmsError({
+      code: 60007,
+      message: `The platform accepted none of the request's ${chunk.phones.length} number(s): every one is in its failPhones.`,
+      ...requestId,
+      details,
+      retryable: false,
+    });
+    return { index: chunk.index, phones: chunk.phones, bid: chunk.bid, status: 'failed', ...(msgId === undefined ? {} : { msgId }), failPhones, ...requestId, error };
+  }
+  return { index: chunk.index, phones: chunk.phones, bid: chunk.bid, status: 'sent', ...(msgId === undefined ? {} : { msgId }), failPhones, ...requestId };
+}
+
+function coversAll(failPhones: readonly string[], phones: readonly string[]): boolean {
+  const failed = new Set(failPhones);
+  return phones.every((phone) => failed.has(phone));
 }
 
 /** A request that failed or whose outcome is unknown. */

@@ -1,16 +1,19 @@
+import { PLATFORM_ENDPOINTS, type RateLimit } from '../endpoints.js';
 import { SmsError } from '../errors.js';
 import { DEFAULT_SIGN_METHOD, isSignMethod, type SignMethod } from '../sign-method.js';
 import type { RetryPolicy } from './backoff.js';
 import { ClientObserver, type ClientEndpoint } from './events.js';
 import { DEFAULT_BASE_URL, type PacingOptions, type SmsClientOptions } from './options.js';
-import { RequestPacer, type WindowLimit } from './pacer.js';
-import { callFailureOf, PlatformCaller, type Pacer, type PlatformAnswer } from './platform-call.js';
+import { RequestPacer } from './pacer.js';
+import type { Pacer } from './pacing.js';
+import { callFailureOf, PlatformCaller, type PlatformAnswer } from './platform-call.js';
 import {
   readBalance,
   readStatistics,
   receiptQueryBody,
   statisticsBody,
   type BalanceEntry,
+  type CallOptions,
   type HealthStatus,
   type ReceiptQueryInput,
   type StatisticsInput,
@@ -23,21 +26,8 @@ import { aggregate, nothingSentError, sentChunk, unsentChunk, type ChunkResult, 
 import { RateWindow } from './rate-window.js';
 import { HttpTransport } from './transport.js';
 
-const PATHS: Readonly<Record<ClientEndpoint, string>> = {
-  send: '/message/send',
-  sendBatch: '/message/sendBatch',
-  receipts: '/sms/arriveRes/qry',
-  statistics: '/sms/send/statistics',
-  balance: '/sms/residueValue/qry',
-  health: '/health/info',
-};
-
-/** The query limits the platform documents (SPEC §3). */
-const QUERY_LIMITS: Readonly<Record<'receipts' | 'statistics' | 'balance', WindowLimit>> = {
-  receipts: { limit: 3, windowMs: 60_000 },
-  statistics: { limit: 4, windowMs: 60_000 },
-  balance: { limit: 1, windowMs: 15_000 },
-};
+/** The query endpoints, which keep their own documented limits besides the overall rate. */
+const QUERIES = ['receipts', 'statistics', 'balance'] as const;
 
 /** Codes that doom every request of a send alike: after one, the rest are not sent. */
 const WHOLE_SEND_FAILURES: ReadonlySet<number> = new Set([2000, 2001, 40002, 40006, 60001]);
@@ -66,14 +56,16 @@ function pacersOf(pacing: PacingOptions | false | undefined, now: () => number):
   if (pacing === false) return byEndpoint;
   const overall: Pacer[] = [];
   if (pacing?.requestsPerSecond !== false) {
-    const rps = positive(pacing?.requestsPerSecond, { label: 'pacing.requestsPerSecond', fallback: 300 });
+    const send: RateLimit = PLATFORM_ENDPOINTS.send.rateLimit;
+    const rps = positive(pacing?.requestsPerSecond, { label: 'pacing.requestsPerSecond', fallback: (send.max * 1000) / send.windowMs });
     const burst = positive(pacing?.burst, { label: 'pacing.burst', fallback: 1, integer: true });
     // Even spacing gives the rate; the window bounds what reaches the platform in any second.
     const perWindow = Math.max(1, Math.floor(rps));
-    overall.push(new RequestPacer({ limit: burst, windowMs: (burst * 1000) / rps, now }), new RateWindow({ limit: perWindow, windowMs: (perWindow * 1000) / rps, now }));
+    overall.push(new RequestPacer({ max: burst, windowMs: (burst * 1000) / rps, now }), new RateWindow({ max: perWindow, windowMs: (perWindow * 1000) / rps, now }));
   }
-  for (const endpoint of Object.keys(PATHS) as ClientEndpoint[]) {
-    const own = endpoint === 'receipts' || endpoint === 'statistics' || endpoint === 'balance' ? (pacing?.[endpoint] ?? QUERY_LIMITS[endpoint]) : false;
+  for (const endpoint of Object.keys(PLATFORM_ENDPOINTS) as ClientEndpoint[]) {
+    const query = QUERIES.find((name) => name === endpoint);
+    const own = query === undefined ? false : (pacing?.[query] ?? PLATFORM_ENDPOINTS[query].rateLimit);
     // The endpoint's own (long) wait comes first, so it does not hold a slot of the overall rate.
     byEndpoint.set(endpoint, [...(own ? [new RateWindow({ ...own, now })] : []), ...overall]);
   }
@@ -120,10 +112,12 @@ export class SmsClient {
     }
     const now = options.now ?? (() => Date.now());
     this.concurrency = positive(options.concurrency, { label: 'concurrency', fallback: 8, integer: true });
+    const timeoutMs = positive(options.timeoutMs, { label: 'timeoutMs', fallback: 10_000 });
     this.transport = new HttpTransport({
       baseUrl,
-      timeoutMs: positive(options.timeoutMs, { label: 'timeoutMs', fallback: 10_000 }),
-      connectTimeoutMs: positive(options.connectTimeoutMs, { label: 'connectTimeoutMs', fallback: 5000 }),
+      timeoutMs,
+      // A connect still pending at the exchange's deadline would count as written: fail it first.
+      connectTimeoutMs: Math.min(positive(options.connectTimeoutMs, { label: 'connectTimeoutMs', fallback: 5000 }), timeoutMs),
       connections: positive(options.connections, { label: 'connections', fallback: 32, integer: true }),
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     });
@@ -173,9 +167,9 @@ export class SmsClient {
    *
    * @throws {@link SmsError} 40004 locally for a malformed query; the platform's code otherwise.
    */
-  async queryReceipts(input: ReceiptQueryInput = {}): Promise<DeliveryReceipt[]> {
+  async queryReceipts(input: ReceiptQueryInput = {}, options: CallOptions = {}): Promise<DeliveryReceipt[]> {
     this.assertOpen();
-    const answer = await this.query('receipts', receiptQueryBody(input));
+    const answer = await this.query({ endpoint: 'receipts', body: receiptQueryBody(input), signal: options.signal });
     return readPulledReceipts(answer.data);
   }
 
@@ -184,9 +178,9 @@ export class SmsClient {
    *
    * @throws {@link SmsError} 40004 locally for malformed dates or paging; the platform's code otherwise.
    */
-  async statistics(input: StatisticsInput): Promise<StatisticsPage> {
+  async statistics(input: StatisticsInput, options: CallOptions = {}): Promise<StatisticsPage> {
     this.assertOpen();
-    return readStatistics(await this.query('statistics', statisticsBody(input)));
+    return readStatistics(await this.query({ endpoint: 'statistics', body: statisticsBody(input), signal: options.signal }));
   }
 
   /**
@@ -194,9 +188,9 @@ export class SmsClient {
    *
    * @throws {@link SmsError} with the platform's code.
    */
-  async balance(): Promise<BalanceEntry[]> {
+  async balance(options: CallOptions = {}): Promise<BalanceEntry[]> {
     this.assertOpen();
-    return readBalance((await this.query('balance', {})).data);
+    return readBalance((await this.query({ endpoint: 'balance', body: {}, signal: options.signal })).data);
   }
 
   /**
@@ -205,10 +199,11 @@ export class SmsClient {
    *
    * @throws {@link SmsError} (-1) when no answer came.
    */
-  async health(): Promise<HealthStatus> {
+  async health(options: CallOptions = {}): Promise<HealthStatus> {
     this.assertOpen();
+    const { path, repeatable, signed } = PLATFORM_ENDPOINTS.health;
     try {
-      const answer = await this.caller.call({ endpoint: 'health', path: PATHS.health, body: {}, repeatable: true, signed: false });
+      const answer = await this.caller.call({ endpoint: 'health', path, body: {}, repeatable, signed, ...signalOf(options) });
       return { up: true, data: answer.data, ...(answer.requestId === undefined ? {} : { requestId: answer.requestId }) };
     } catch (error) {
       // An answer of any kind means the platform is reachable but not well; no answer is a throw.
@@ -229,18 +224,20 @@ export class SmsClient {
     if (this.closed) throw new SmsError({ code: -1, message: 'The client is closed.', hint: 'Create a new SmsClient.', retryable: false });
   }
 
-  private query(endpoint: 'receipts' | 'statistics' | 'balance', body: Record<string, string | number>): Promise<PlatformAnswer> {
-    return this.caller.call({ endpoint, path: PATHS[endpoint], body, repeatable: true, signed: true });
+  private query(options: { endpoint: (typeof QUERIES)[number]; body: Record<string, string | number>; signal: AbortSignal | undefined }): Promise<PlatformAnswer> {
+    const { path, repeatable, signed } = PLATFORM_ENDPOINTS[options.endpoint];
+    return this.caller.call({ endpoint: options.endpoint, path, body: options.body, repeatable, signed, ...signalOf(options) });
   }
 
   private async run(plan: SendPlan): Promise<SendResult> {
+    const { path, repeatable, signed } = PLATFORM_ENDPOINTS[plan.endpoint];
     const results = new Array<ChunkResult>(plan.chunks.length);
     let next = 0;
     let stop: SmsError | undefined;
     const sendOne = async (chunk: PlannedChunk): Promise<ChunkResult> => {
       if (stop) return unsentChunk(chunk, notAttempted(stop));
       try {
-        const answer = await this.caller.call({ endpoint: plan.endpoint, path: PATHS[plan.endpoint], body: chunk.body(), repeatable: false, signed: true, bid: chunk.bid, phones: chunk.phones.length });
+        const answer = await this.caller.call({ endpoint: plan.endpoint, path, body: chunk.body(), repeatable, signed, bid: chunk.bid, phones: chunk.phones.length, expectMsgId: true, ...signalOf(plan) });
         return sentChunk(chunk, answer);
       } catch (error) {
         if (error instanceof SmsError && WHOLE_SEND_FAILURES.has(error.code) && callFailureOf(error)?.outcome === 'failed') stop ??= error;
@@ -258,6 +255,10 @@ export class SmsClient {
     if (result.status === 'failed' || result.status === 'unknown') throw nothingSentError(result);
     return result;
   }
+}
+
+function signalOf(options: { signal?: AbortSignal | undefined }): { signal?: AbortSignal } {
+  return options.signal === undefined ? {} : { signal: options.signal };
 }
 
 function notAttempted(cause: SmsError): SmsError {

@@ -4,10 +4,11 @@ import { Agent, type Dispatcher } from 'undici';
  * Why a request got no answer. The first four happen before anything is written to the
  * platform: `connect-refused`, `dns` (the name did not resolve), `connect-timeout` and
  * `unreachable` (no route). The rest happen, or may happen, after the request was written:
- * `response-timeout` (no headers, or a stalled body), `connection-lost` (the connection closed
- * or reset before the full answer) and `other`.
+ * `response-timeout` (no headers in time, a stalled body, or the whole answer not in by the
+ * deadline), `connection-lost` (the connection closed or reset before the full answer),
+ * `aborted` (the caller's `AbortSignal` fired during the exchange) and `other`.
  */
-export type TransportFailure = 'connect-refused' | 'dns' | 'connect-timeout' | 'unreachable' | 'response-timeout' | 'connection-lost' | 'other';
+export type TransportFailure = 'connect-refused' | 'dns' | 'connect-timeout' | 'unreachable' | 'response-timeout' | 'connection-lost' | 'aborted' | 'other';
 
 /** What a failure says about the request. */
 export interface TransportFailureInfo {
@@ -26,7 +27,14 @@ const BEFORE_WRITE: Readonly<Record<string, TransportFailure>> = {
   ENETUNREACH: 'unreachable',
 };
 
+/** The code of the error an exchange ends with when it passes its deadline. */
+const DEADLINE = 'SMSKIT_DEADLINE';
+/** The code of the error an exchange ends with when the caller's signal aborts it. */
+const ABORTED = 'SMSKIT_ABORTED';
+
 const AFTER_WRITE: Readonly<Record<string, TransportFailure>> = {
+  [DEADLINE]: 'response-timeout',
+  [ABORTED]: 'aborted',
   UND_ERR_HEADERS_TIMEOUT: 'response-timeout',
   UND_ERR_BODY_TIMEOUT: 'response-timeout',
   UND_ERR_SOCKET: 'connection-lost',
@@ -74,6 +82,7 @@ export interface HttpAnswer {
 /** Where and how to POST. */
 export interface HttpTransportOptions {
   baseUrl: string;
+  /** The most one exchange may take, from dispatch to the answer's last byte (also undici's per-gap timeouts). */
   timeoutMs: number;
   connectTimeoutMs: number;
   connections: number;
@@ -117,25 +126,50 @@ export class HttpTransport {
     return `${this.origin}${this.prefix}${path}`;
   }
 
-  /** POSTs `body` (JSON text) with `headers`; throws the HTTP layer's error when no full answer came. */
-  async post(options: { path: string; headers: Record<string, string>; body: string }): Promise<HttpAnswer> {
-    const response = await this.dispatcher.request({
-      origin: this.origin,
-      path: `${this.prefix}${options.path}`,
-      method: 'POST',
-      headers: { ...options.headers, 'content-type': 'application/json' },
-      body: options.body,
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-    });
-    const text = await response.body.text();
-    return { status: response.statusCode, retryAfterMs: retryAfterOf(response.headers['retry-after']), text };
+  /**
+   * POSTs `body` (JSON text) with `headers`; throws the HTTP layer's error when no full answer
+   * came. The whole exchange has `timeoutMs`: undici's headers and body timeouts bound each
+   * gap, so a server dripping one byte at a time would keep a request open forever without it.
+   * `signal` ends the exchange early.
+   */
+  async post(options: { path: string; headers: Record<string, string>; body: string; signal?: AbortSignal }): Promise<HttpAnswer> {
+    const exchange = new AbortController();
+    const timer = setTimeout(() => exchange.abort(codedError(DEADLINE, `The answer was not complete within ${this.timeoutMs} ms.`)), this.timeoutMs);
+    const caller = options.signal;
+    // The caller's reason is not attached: a code on it must not make the exchange look unsent.
+    const onCallerAbort = (): void => exchange.abort(codedError(ABORTED, 'The caller aborted the request.'));
+    if (caller?.aborted) onCallerAbort();
+    else caller?.addEventListener('abort', onCallerAbort, { once: true });
+    try {
+      const response = await this.dispatcher.request({
+        origin: this.origin,
+        path: `${this.prefix}${options.path}`,
+        method: 'POST',
+        headers: { ...options.headers, 'content-type': 'application/json' },
+        body: options.body,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        signal: exchange.signal,
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, retryAfterMs: retryAfterOf(response.headers['retry-after']), text };
+    } catch (error) {
+      // undici rejects with the abort reason; a dispatcher that does not (a mock) still ends here.
+      throw exchange.signal.aborted ? exchange.signal.reason : error;
+    } finally {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    }
   }
 
   /** Closes the client's own connections (a dispatcher passed in is left open). */
   async close(): Promise<void> {
     await this.owned?.close();
   }
+}
+
+function codedError(code: string, message: string): Error {
+  return Object.assign(new Error(message), { code });
 }
 
 function retryAfterOf(value: string | string[] | undefined): number | undefined {

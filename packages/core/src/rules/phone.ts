@@ -1,7 +1,6 @@
+import { MAX_PHONES_PER_REQUEST } from '../endpoints.js';
 import { SmsError } from '../errors.js';
 
-/** The most numbers one `send` or `sendBatch` request takes (60008). */
-export const MAX_PHONES_PER_REQUEST = 1000;
 
 /**
  * Why a number was rejected: not a string (`type`), nothing left once separators are removed
@@ -142,13 +141,38 @@ function clip(text: string): string {
  *   `max` remain.
  */
 export function assertPhones(inputs: string | readonly unknown[], options: PhoneCheckOptions = {}): string[] {
-  const max = options.max ?? MAX_PHONES_PER_REQUEST;
   const entries = entriesOf(inputs);
-  if (entries.length === 0 || (typeof inputs === 'string' && inputs.trim() === '')) {
-    throw new SmsError({ code: 40004, message: 'No phone number given: pass at least one.', hint: 'Give one or more mainland mobile numbers.' });
-  }
-  const { phones, invalid } = checkPhones(entries, options);
-  if (invalid.length > 0) {
+  if (entries.length === 0 || (typeof inputs === 'string' && inputs.trim() === '')) throw noPhoneGiven();
+  return assertPhoneCheck(checkPhones(entries, options), options);
+}
+
+/** What {@link assertPhoneCheck} allows. */
+export interface PhoneCheckVerdictOptions {
+  /**
+   * The most numbers allowed.
+   * @defaultValue 1000 ({@link MAX_PHONES_PER_REQUEST})
+   */
+  max?: number;
+  /**
+   * `'reject'` throws 60007 for any invalid number; `'skip'` lets them go (the caller reports
+   * them) and throws only when no valid number is left.
+   * @defaultValue `'reject'`
+   */
+  invalidPhones?: 'reject' | 'skip';
+}
+
+/**
+ * The numbers of a {@link checkPhones} result, or the throw {@link assertPhones} would make of
+ * it — without classifying the numbers again.
+ *
+ * @throws {@link SmsError} as {@link assertPhones} does; with `invalidPhones: 'skip'`, 60007
+ *   only when every number is invalid.
+ */
+export function assertPhoneCheck(check: PhoneCheck, options: PhoneCheckVerdictOptions = {}): string[] {
+  const max = options.max ?? MAX_PHONES_PER_REQUEST;
+  const { phones, invalid } = check;
+  if (phones.length === 0 && invalid.length === 0) throw noPhoneGiven();
+  if (invalid.length > 0 && (options.invalidPhones !== 'skip' || phones.length === 0)) {
     const named = invalid.map((entry) => `phones[${entry.index}] "${clip(entry.input)}" (${REASONS[entry.reason]})`);
     const count = invalid.length === 1 ? '1 phone number is' : `${invalid.length} phone numbers are`;
     throw new SmsError({ code: 60007, message: `${count} malformed: ${listed(named)}.`, details: { invalid } });
@@ -158,4 +182,8 @@ export function assertPhones(inputs: string | readonly unknown[], options: Phone
     throw new SmsError({ code: 60008, message, details: { count: phones.length, max } });
   }
   return phones;
+}
+
+function noPhoneGiven(): SmsError {
+  return new SmsError({ code: 40004, message: 'No phone number given: pass at least one.', hint: 'Give one or more mainland mobile numbers.' });
 }

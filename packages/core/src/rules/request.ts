@@ -1,5 +1,6 @@
+import { MAX_PHONES_PER_REQUEST } from '../endpoints.js';
 import { SmsError } from '../errors.js';
-import { assertPhones, MAX_PHONES_PER_REQUEST } from './phone.js';
+import { assertPhoneCheck, checkPhones, type InvalidPhone } from './phone.js';
 import { parseTemplate, type TemplateVariable } from './template.js';
 
 /** The longest `bid` (the caller's business id, echoed in receipts), in code points. */
@@ -20,17 +21,34 @@ export interface TemplateValuesOptions {
    * (a JSON array of strings, as a string). `undefined` stands for a template without variables.
    */
   values: unknown;
+  /**
+   * What error messages call the values (an array's; the wire form is always `templateParam`).
+   * @defaultValue `'values'`
+   */
+  label?: string;
 }
 
 /** What {@link assertSendBatch} checks. */
 export interface SendBatchOptions {
-  /** The numbers, one per message, in order; each is normalised, none is dropped. */
+  /** The numbers, one per message, in order; each is normalised, repeats are kept. */
   phones: readonly unknown[];
   /**
-   * One list of values per number, in the same order: arrays of strings (`[]` for a template
-   * without variables), or the wire `templateParamJson`.
+   * One list of values per number, in the same order: arrays of strings (`[]` or `undefined`
+   * for a template without variables), or the wire `templateParamJson`.
    */
   params: unknown;
+  /**
+   * `'reject'` throws 60007 for any invalid number; `'skip'` drops each invalid number with its
+   * list and reports it in `invalid` (60007 only when none is left). Either way every list is
+   * checked, and errors name positions in the input.
+   * @defaultValue `'reject'`
+   */
+  invalidPhones?: 'reject' | 'skip';
+  /**
+   * What error messages call list `index` of an array `params`.
+   * @defaultValue `params[index]`
+   */
+  listLabel?: (index: number) => string;
   /** When given, every list is checked against this template (60003, 60004). */
   template?: TemplateSource;
   /**
@@ -42,10 +60,12 @@ export interface SendBatchOptions {
 
 /** A sendBatch request's numbers and parameter lists, checked and aligned. */
 export interface SendBatch {
-  /** The normalised numbers, in input order, repeats kept. */
+  /** The normalised numbers, in input order, repeats kept (invalid ones dropped with `'skip'`). */
   readonly phones: string[];
   /** One list of values per number. */
   readonly params: string[][];
+  /** The invalid numbers dropped with `invalidPhones: 'skip'`, with their positions; `[]` otherwise. */
+  readonly invalid: InvalidPhone[];
 }
 
 /** Options of {@link assertUpExtendCode}. */
@@ -99,10 +119,11 @@ export function encodeTemplateParam(values: readonly string[]): string | undefin
   return values.length === 0 ? undefined : JSON.stringify(values);
 }
 
-function batchLists(value: unknown, label: string): string[][] {
+function batchLists(value: unknown, options: { label: string; listLabel?: ((index: number) => string) | undefined }): string[][] {
+  const { label } = options;
   if (!Array.isArray(value)) throw malformed(`${label} must be an array of arrays of strings, not ${kindOf(value)}.`);
   const lists: unknown[] = value;
-  return lists.map((entry, i) => (entry === '' ? [] : stringList(entry, `${label}[${i}]`)));
+  return lists.map((entry, i) => (entry === '' || entry === undefined ? [] : stringList(entry, options.listLabel?.(i) ?? `${label}[${i}]`)));
 }
 
 /**
@@ -112,7 +133,7 @@ function batchLists(value: unknown, label: string): string[][] {
  * @throws {@link SmsError} 60006 when it is not valid JSON or not that shape.
  */
 export function decodeTemplateParamJson(wire: string): string[][] {
-  return batchLists(parseJson(wire, 'templateParamJson'), 'templateParamJson');
+  return batchLists(parseJson(wire, 'templateParamJson'), { label: 'templateParamJson' });
 }
 
 /**
@@ -159,22 +180,24 @@ function checkValues(variables: readonly TemplateVariable[], values: readonly st
  */
 export function assertTemplateValues(options: TemplateValuesOptions): string[] {
   const { values } = options;
-  const list = values === undefined ? [] : typeof values === 'string' ? decodeTemplateParam(values) : stringList(values, 'values');
-  checkValues(variablesOf(options.template), list, typeof values === 'string' ? 'templateParam' : 'values');
+  const label = typeof values === 'string' ? 'templateParam' : (options.label ?? 'values');
+  const list = values === undefined ? [] : typeof values === 'string' ? decodeTemplateParam(values) : stringList(values, label);
+  checkValues(variablesOf(options.template), list, label);
   return [...list];
 }
 
 /**
- * The numbers and parameter lists of a sendBatch request, checked and aligned: lists are
- * decoded (60006), the count is within `max` (60008), there is one list per number (60002),
- * every number is valid (60007; 40004 when there is none), and with `template` every list fits it (60003, 60004).
- * Repeated numbers are kept: each has its own list.
+ * The numbers and parameter lists of a sendBatch request, checked and aligned, each number
+ * classified and each list type-checked once: lists are decoded (60006), the count is within
+ * `max` (60008), there is one list per number (60002), every number is valid (60007, or dropped
+ * with `invalidPhones: 'skip'`; 40004 when there is none), and with `template` every list fits
+ * it (60003, 60004). Repeated numbers are kept: each has its own list.
  *
  * @throws {@link SmsError} with the first of those codes that applies.
  */
 export function assertSendBatch(options: SendBatchOptions): SendBatch {
   const max = options.max ?? MAX_PHONES_PER_REQUEST;
-  const params = typeof options.params === 'string' ? decodeTemplateParamJson(options.params) : batchLists(options.params, 'params');
+  const params = typeof options.params === 'string' ? decodeTemplateParamJson(options.params) : batchLists(options.params, { label: 'params', listLabel: options.listLabel });
   const count = options.phones.length;
   if (count > max) {
     throw new SmsError({ code: 60008, message: `${count} phone numbers in one sendBatch; at most ${max}.`, details: { count, max } });
@@ -183,12 +206,16 @@ export function assertSendBatch(options: SendBatchOptions): SendBatch {
     const message = `sendBatch has ${count} phone number(s) but ${params.length} parameter list(s): give one list per number, in the same order.`;
     throw new SmsError({ code: 60002, message, details: { phones: count, params: params.length } });
   }
-  const phones = assertPhones(options.phones, { unique: false, max });
+  const check = checkPhones(options.phones, { unique: false, max });
+  const mode = options.invalidPhones ?? 'reject';
+  assertPhoneCheck(check, { max, invalidPhones: mode });
   if (options.template !== undefined) {
     const variables = variablesOf(options.template);
-    params.forEach((list, i) => checkValues(variables, list, `params[${i}]`));
+    params.forEach((list, i) => checkValues(variables, list, options.listLabel?.(i) ?? `params[${i}]`));
   }
-  return { phones, params };
+  if (check.invalid.length === 0) return { phones: check.phones, params, invalid: [] };
+  const dropped = new Set(check.invalid.map((entry) => entry.index));
+  return { phones: check.phones, params: params.filter((_, i) => !dropped.has(i)), invalid: check.invalid };
 }
 
 /**

@@ -15,7 +15,7 @@ function busiestWindow(times: readonly number[], windowMs: number): number {
   return most;
 }
 
-describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
+describe('RequestPacer: at most `max` in ANY window, on a fake clock', () => {
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
   });
@@ -24,7 +24,7 @@ describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
   });
 
   it('spreads requests evenly at 1 per interval (requestsPerSecond with burst 1)', async () => {
-    const pacer = new RequestPacer({ limit: 1, windowMs: 1000 / 300 });
+    const pacer = new RequestPacer({ max: 1, windowMs: 1000 / 300 });
     const at = grants(pacer, 900);
     await vi.advanceTimersByTimeAsync(3000);
     expect(at).toHaveLength(900);
@@ -33,7 +33,7 @@ describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
   });
 
   it('lets the query limits through at once, then waits a full window (3 per 61 s)', async () => {
-    const pacer = new RequestPacer({ limit: 3, windowMs: 61_000 });
+    const pacer = new RequestPacer({ max: 3, windowMs: 61_000 });
     const start = Date.now();
     const at = grants(pacer, 7);
     await vi.advanceTimersByTimeAsync(0);
@@ -46,8 +46,8 @@ describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
     expect(at.map((t) => t - start)).toEqual([0, 0, 0, 61_000, 61_000, 61_000, 122_000]);
   });
 
-  it('never lets 2 × limit through across a window edge (what a fixed window would)', async () => {
-    const pacer = new RequestPacer({ limit: 4, windowMs: 1000 });
+  it('never lets 2 × max through across a window edge (what a fixed window would)', async () => {
+    const pacer = new RequestPacer({ max: 4, windowMs: 1000 });
     const at: number[] = [];
     const take = (n: number) => {
       for (let i = 0; i < n; i++) void pacer.acquire().then(() => at.push(Date.now()));
@@ -63,7 +63,7 @@ describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
   });
 
   it('reserves each slot when asked: 101 requests at 10 ms intervals span exactly 1000 ms', async () => {
-    const pacer = new RequestPacer({ limit: 1, windowMs: 10 });
+    const pacer = new RequestPacer({ max: 1, windowMs: 10 });
     const at = grants(pacer, 101);
     await vi.advanceTimersByTimeAsync(1000);
     expect(at).toHaveLength(101);
@@ -71,7 +71,7 @@ describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
   });
 
   it('an idle pacer grants at once again', async () => {
-    const pacer = new RequestPacer({ limit: 1, windowMs: 1000 });
+    const pacer = new RequestPacer({ max: 1, windowMs: 1000 });
     await pacer.acquire();
     await vi.advanceTimersByTimeAsync(5000);
     expect(pacer.delay()).toBe(0);
@@ -81,7 +81,7 @@ describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
   });
 
   it('close() rejects the waiting requests and every later one', async () => {
-    const pacer = new RequestPacer({ limit: 1, windowMs: 60_000 });
+    const pacer = new RequestPacer({ max: 1, windowMs: 60_000 });
     await pacer.acquire();
     const waiting = pacer.acquire();
     pacer.close();
@@ -90,7 +90,7 @@ describe('RequestPacer: at most `limit` in ANY window, on a fake clock', () => {
   });
 
   it('rejects a limit that is not a whole number above 0', () => {
-    expect(() => new RequestPacer({ limit: 0, windowMs: 1000 })).toThrow(expect.objectContaining({ code: 40004 }));
-    expect(() => new RequestPacer({ limit: 1, windowMs: 0 })).toThrow(expect.objectContaining({ code: 40004 }));
+    expect(() => new RequestPacer({ max: 0, windowMs: 1000 })).toThrow(expect.objectContaining({ code: 40004 }));
+    expect(() => new RequestPacer({ max: 1, windowMs: 0 })).toThrow(expect.objectContaining({ code: 40004 }));
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RateWindow, type Release } from '../../src/index.js';
 
-describe('RateWindow: at most `limit` at the platform in any window, on a fake clock', () => {
+describe('RateWindow: at most `max` at the platform in any window, on a fake clock', () => {
   let start = 0;
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
@@ -25,7 +25,7 @@ describe('RateWindow: at most `limit` at the platform in any window, on a fake c
   }
 
   it('counts a request until a full window after its answer: the 4th of 3 per 60 s leaves 60 s after the 1st answer', async () => {
-    const window = new RateWindow({ limit: 3, windowMs: 60_000 });
+    const window = new RateWindow({ max: 3, windowMs: 60_000 });
     const { granted, releases } = ask(window, 4);
     await vi.advanceTimersByTimeAsync(0);
     expect(granted).toEqual([0, 0, 0]);
@@ -38,7 +38,7 @@ describe('RateWindow: at most `limit` at the platform in any window, on a fake c
   });
 
   it('a request still in flight keeps its place: nothing more leaves until an answer comes', async () => {
-    const window = new RateWindow({ limit: 2, windowMs: 1000 });
+    const window = new RateWindow({ max: 2, windowMs: 1000 });
     const { granted, releases } = ask(window, 3);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(granted).toEqual([0, 0]);
@@ -50,7 +50,7 @@ describe('RateWindow: at most `limit` at the platform in any window, on a fake c
   });
 
   it('when the first answer is slow, the requests after it wait for it (the platform’s window opened late)', async () => {
-    const window = new RateWindow({ limit: 3, windowMs: 1000 });
+    const window = new RateWindow({ max: 3, windowMs: 1000 });
     const { granted, releases } = ask(window, 4);
     await vi.advanceTimersByTimeAsync(10);
     releases[1]?.();
@@ -62,7 +62,7 @@ describe('RateWindow: at most `limit` at the platform in any window, on a fake c
   });
 
   it('a release called twice counts once', async () => {
-    const window = new RateWindow({ limit: 1, windowMs: 1000 });
+    const window = new RateWindow({ max: 1, windowMs: 1000 });
     const { granted, releases } = ask(window, 3);
     await vi.advanceTimersByTimeAsync(0);
     releases[0]?.();
@@ -72,7 +72,7 @@ describe('RateWindow: at most `limit` at the platform in any window, on a fake c
   });
 
   it('close() rejects the waiting requests and every later one', async () => {
-    const window = new RateWindow({ limit: 1, windowMs: 1000 });
+    const window = new RateWindow({ max: 1, windowMs: 1000 });
     await window.acquire();
     const waiting = window.acquire();
     window.close();

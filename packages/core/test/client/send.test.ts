@@ -153,7 +153,7 @@ describe('more than 1000 numbers', () => {
       }),
     );
     expect(error.code).toBe(60004);
-    expect(error.message).toMatch(/params\[1\]/);
+    expect(error.message).toMatch(/messages\[1\]\.params/);
     expect(platform.requests).toHaveLength(0);
   });
 

@@ -15,7 +15,9 @@ function failingClient(options: { path: string; error: () => Error; times?: numb
   agent.disableNetConnect();
   const pool = agent.get(ORIGIN);
   pool.intercept({ path: options.path, method: 'POST' }).replyWithError(options.error()).times(options.times ?? 10);
-  pool.intercept({ path: options.path, method: 'POST' }).reply(200, { code: 200, message: 'OK', data: [], requestId: 'r' }).persist();
+  // A send's answer carries a msgId; a query's data is a list.
+  const data = options.path === '/message/send' ? { msgId: 'm1', desc: null } : [];
+  pool.intercept({ path: options.path, method: 'POST' }).reply(200, { code: 200, message: 'OK', data, requestId: 'r' }).persist();
   const retries: RetryEvent[] = [];
   const client = new SmsClient({ apiKey: 'k', accessKey: 's', baseUrl: ORIGIN, dispatcher: agent, pacing: false, retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, hooks: { onRetry: (e) => retries.push(e) } });
   return { client, retries };

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import vectors from '../vectors/rules-phones.json';
-import { MAX_PHONES_PER_REQUEST, assertPhones, checkPhones, normalizePhone } from '../../src/rules/index.js';
+import { MAX_PHONES_PER_REQUEST } from '../../src/endpoints.js';
+import { assertPhoneCheck, assertPhones, checkPhones, normalizePhone } from '../../src/rules/index.js';
 import { thrown } from './thrown.js';
 
 interface PhoneVector {
@@ -152,5 +153,19 @@ describe('property: normalisation', () => {
         if (phone !== undefined) expect(phone).toMatch(/^1[3-9]\d{9}$/);
       }),
     );
+  });
+});
+
+describe('assertPhoneCheck: the verdict on a check already made', () => {
+  it('throws what assertPhones throws, from the same check', () => {
+    const inputs = ['13800138000', '12345'];
+    expect(thrown(() => assertPhoneCheck(checkPhones(inputs))).message).toBe(thrown(() => assertPhones(inputs)).message);
+    expect(thrown(() => assertPhoneCheck(checkPhones([]))).code).toBe(40004);
+    expect(thrown(() => assertPhoneCheck(checkPhones(['13800138000', '13900139000']), { max: 1 })).code).toBe(60008);
+  });
+
+  it("with invalidPhones: 'skip' lets invalid numbers go while one is valid", () => {
+    expect(assertPhoneCheck(checkPhones(['13800138000', '12345']), { invalidPhones: 'skip' })).toEqual(['13800138000']);
+    expect(thrown(() => assertPhoneCheck(checkPhones(['12345']), { invalidPhones: 'skip' })).code).toBe(60007);
   });
 });

@@ -121,6 +121,7 @@ describe('sendBatch shape', () => {
     expect(assertSendBatch({ phones, params: [['张三', '1'], ['李四', '2']], template })).toEqual({
       phones: ['13900000001', '13900000002'],
       params: [['张三', '1'], ['李四', '2']],
+      invalid: [],
     });
   });
 
@@ -205,5 +206,38 @@ describe('bid', () => {
     expect(error.code).toBe(40004);
     expect(error.message).toBe('bid has 65 characters; at most 64.');
     expect(thrown(() => assertBid(42)).code).toBe(40004);
+  });
+});
+
+describe("sendBatch with invalidPhones: 'skip' (one classification, positions kept)", () => {
+  const phones = ['13900000001', 'oops', '+86 139 0000 0003'];
+
+  it('drops each invalid number with its list and reports it at its position', () => {
+    const batch = assertSendBatch({ phones, params: [['甲', '1'], ['乙', '2'], ['丙', '3']], template, invalidPhones: 'skip' });
+    expect(batch).toEqual({
+      phones: ['13900000001', '13900000003'],
+      params: [['甲', '1'], ['丙', '3']],
+      invalid: [{ input: 'oops', index: 1, reason: 'characters' }],
+    });
+  });
+
+  it('still checks the list of a skipped number, and names it by its position in the input', () => {
+    const error = thrown(() => assertSendBatch({ phones, params: [['甲', '1'], ['乙', '1234567'], ['丙', '3']], template, invalidPhones: 'skip' }));
+    expect(error.code).toBe(60004);
+    expect(error.message).toContain('params[1][1]');
+  });
+
+  it('throws 60007 when no number is left', () => {
+    expect(thrown(() => assertSendBatch({ phones: ['x', 'y'], params: [[], []], invalidPhones: 'skip' })).code).toBe(60007);
+  });
+
+  it("rejects as before without 'skip'", () => {
+    expect(thrown(() => assertSendBatch({ phones, params: [[], [], []] })).code).toBe(60007);
+  });
+
+  it('names lists with listLabel, and reads undefined as a template without variables', () => {
+    const error = thrown(() => assertSendBatch({ phones: ['13900000001'], params: [[1]], listLabel: (i) => `messages[${i}].params` }));
+    expect(error.message).toContain('messages[0].params[0] is a number');
+    expect(assertSendBatch({ phones: ['13900000001'], params: [undefined], template: '固定内容' }).params).toEqual([[]]);
   });
 });

@@ -12,7 +12,7 @@ function busiestWindow(times: readonly number[], windowMs: number): number {
 
 describe('pacing keeps the client under the sandbox’s limits (counted on the sandbox side)', () => {
   it('sends at the configured rate: no 6000 from a sandbox allowing 12/s when the client paces 8/s', async () => {
-    const { client, requestsTo } = await sandboxWithClient({ rateLimits: { send: { points: 12, durationSec: 1 } } });
+    const { client, requestsTo } = await sandboxWithClient({ rateLimits: { send: { max: 12, windowMs: 1000 } } });
     const c = client({ pacing: { requestsPerSecond: 8 }, retry: false });
     const results = await Promise.all(phones(20).map((phone) => c.send({ phones: [phone], templateCode: '100003' })));
     expect(results.every((r) => r.status === 'sent')).toBe(true);
@@ -22,7 +22,7 @@ describe('pacing keeps the client under the sandbox’s limits (counted on the s
   });
 
   it('without pacing the same burst runs into 6000 (so the pacer is what prevents it)', async () => {
-    const { client, requestsTo } = await sandboxWithClient({ rateLimits: { send: { points: 12, durationSec: 1 } } });
+    const { client, requestsTo } = await sandboxWithClient({ rateLimits: { send: { max: 12, windowMs: 1000 } } });
     const c = client({ pacing: false, retry: false });
     const settled = await Promise.allSettled(phones(20).map((phone) => c.send({ phones: [phone], templateCode: '100003' })));
     const refused = settled.filter((s) => s.status === 'rejected').map((s) => (s.reason as SmsError).code);
