@@ -1,5 +1,5 @@
 import { SmsError, toSmsError } from '@smskit/core';
-import type { CodeCheck } from './code-store.js';
+import type { CodeCheck } from '@smskit/core';
 import type { OtpInvalid, OtpUnavailable, OtpVerifyResult } from './results.js';
 
 /** An unusable input, named. */

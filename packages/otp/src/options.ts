@@ -1,8 +1,5 @@
-import type { SmsError } from '@smskit/core';
-import type { CodeStore } from './code-store.js';
-import type { LimitStore } from './limit-store.js';
+import type { CodeStore, LimitStore, SendLogStore, SmsError } from '@smskit/core';
 import type { OtpLimits } from './limits.js';
-import type { SendLogStore } from './send-log.js';
 
 /** What a sender is given: everything it needs to send one verification code. */
 export interface OtpMessage {

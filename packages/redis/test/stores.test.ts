@@ -1,5 +1,5 @@
 import calculateSlot from 'cluster-key-slot';
-import { MemoryLimitStore, type LimitCheck } from '@smskit/otp';
+import { MemoryLimitStore, type LimitCheck } from '@smskit/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisCodeStore, RedisLimitStore, RedisNonceStore, RedisSendLog, redisOtpStores } from '../src/index.js';
 import { connect, keysOf, redisAvailable, removeKeys, uniquePrefix } from './redis.js';
@@ -174,5 +174,28 @@ describe.skipIf(!redisAvailable)('RedisCodeStore.consumeAndPut: limits and code 
     const consume = { id: 'x', now: 0, checks: [] };
     expect(codes.consumeAndPut({ limits: new RedisLimitStore({ redis, keyPrefix: `${prefix}-other` }), consume, code: code('x') })).toBeUndefined();
     expect(codes.consumeAndPut({ limits: new MemoryLimitStore(), consume, code: code('x') })).toBeUndefined();
+  });
+});
+
+describe.skipIf(!redisAvailable)('a call that reaches Redis past its deadline changes nothing', () => {
+  const stores = redisOtpStores({ redis, keyPrefix: `${prefix}-late` });
+  const past = Date.now() - 1000;
+
+  it('consume (and consumeAndPut) reject and count nothing', async () => {
+    const consume = { id: 'late-1', now: Date.now(), checks: [rolling('late')], notAfter: past };
+    await expect(stores.limits.consume(consume)).rejects.toThrow(/past its deadline and applied nothing/);
+    const code = { key: 'login:late', id: 'late-1', hash: 'ab'.repeat(32), expiresAt: Date.now() + 60_000, now: Date.now() };
+    await expect(stores.codes.consumeAndPut({ limits: stores.limits, consume, code })).rejects.toThrow(/past its deadline/);
+    expect(await stores.codes.check({ key: 'login:late', hash: code.hash, now: Date.now(), maxAttempts: 5 })).toEqual({ status: 'missing' });
+    expect(await stores.limits.consume({ ...consume, id: 'late-2', notAfter: Date.now() + 60_000 })).toEqual({ ok: true, counts: [1] });
+  });
+
+  it('check rejects without using the code up or counting the try', async () => {
+    const code = { key: 'login:late-check', id: 'c-1', hash: 'cd'.repeat(32), expiresAt: Date.now() + 60_000, now: Date.now() };
+    await stores.codes.put(code);
+    const attempt = { key: code.key, hash: code.hash, now: Date.now(), maxAttempts: 1 };
+    await expect(stores.codes.check({ ...attempt, hash: 'ef'.repeat(32), notAfter: past })).rejects.toThrow(/past its deadline/);
+    await expect(stores.codes.check({ ...attempt, notAfter: past })).rejects.toThrow(/past its deadline/);
+    expect(await stores.codes.check({ ...attempt, notAfter: Date.now() + 60_000 })).toEqual({ status: 'ok', id: 'c-1' });
   });
 });
