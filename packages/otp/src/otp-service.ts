@@ -17,7 +17,7 @@ import { CalendarDays } from './calendar.js';
 import { CodeHasher, generateCode } from './code.js';
 import { DAILY_VOLUME, limitChecks, resolveLimits, type OtpLimitName, type ResolvedLimits } from './limits.js';
 import type { DailyVolumeAlert, OtpRequest, OtpSender, OtpServiceOptions, OtpStores, OtpVerifyRequest } from './options.js';
-import { invalid, unavailable, verifyResultOf, withoutCode } from './failures.js';
+import { codeScrubber, invalid, senderText, unavailable, verifyResultOf, withoutCode } from './failures.js';
 import type { OtpRequestResult, OtpVerifyResult } from './results.js';
 import { callStore, type StoreOutcome } from './store-call.js';
 import { ipCountingKey, isSceneName } from './subject.js';
@@ -204,8 +204,10 @@ export class OtpService {
       const message = outcome === 'unknown' ? `The code may or may not have been sent: ${error.message}` : `The code could not be sent: ${error.message}`;
       return { ok: false, reason: 'send-failed', outcome, error, message };
     }
-    const msgId = receipt?.msgId;
-    await this.log(subject, { result: 'sent', msgId, remark: receipt?.remark });
+    // What the sender returns is its own text: it may quote the message, and so the code.
+    const scrub = codeScrubber(code);
+    const msgId = senderText(receipt?.msgId, scrub);
+    await this.log(subject, { result: 'sent', msgId, remark: senderText(receipt?.remark, scrub) });
     return msgId === undefined ? { ok: true, id: subject.id, expiresAt: put.expiresAt } : { ok: true, id: subject.id, expiresAt: put.expiresAt, msgId };
   }
 
