@@ -24,6 +24,31 @@ describe.skipIf(!redisAvailable)('RedisNonceStore', () => {
     expect(await store.claim('n-2', 60_000)).toBe(true);
   });
 
+  it('claimMany claims a whole push in one round trip, as if key by key, across batches of 1,000', async () => {
+    const store = new RedisNonceStore({ redis, keyPrefix: `${prefix}:many` });
+    await store.claim('k5', 60_000);
+    const keys = Array.from({ length: 2500 }, (_, i) => `k${i}`);
+    const calls = { evalsha: 0, set: 0 };
+    const spied = redis as unknown as Record<'evalsha' | 'set', (...args: unknown[]) => unknown>;
+    const original = { evalsha: spied.evalsha, set: spied.set };
+    spied.evalsha = (...args) => (calls.evalsha++, original.evalsha.apply(redis, args));
+    spied.set = (...args) => (calls.set++, original.set.apply(redis, args));
+    let answers: boolean[];
+    try {
+      answers = await store.claimMany([...keys, 'k7'], 60_000);
+    } finally {
+      Object.assign(spied, original);
+    }
+    expect(calls).toEqual({ evalsha: 3, set: 0 });
+    expect(answers).toHaveLength(2501);
+    expect(answers.filter((fresh) => !fresh)).toHaveLength(2);
+    expect(answers[5]).toBe(false);
+    expect(answers[2500]).toBe(false);
+    expect(await redis.pttl(`${prefix}:many:k2499`)).toBeGreaterThan(0);
+    await store.releaseMany(['k1', 'k2']);
+    expect(await store.claimMany(['k1', 'k2', 'k3'], 60_000)).toEqual([true, true, false]);
+  });
+
   it('release forgets a key, so a repeated push whose handling failed is accepted again', async () => {
     const store = new RedisNonceStore({ redis, keyPrefix: `${prefix}:nonce` });
     expect(await store.claim('r-1', 60_000)).toBe(true);

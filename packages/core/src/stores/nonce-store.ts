@@ -17,6 +17,15 @@ export interface NonceStore {
    * it). Optional: without it, a failed key stays claimed until it expires.
    */
   release?(key: string): Promise<void>;
+  /**
+   * Claims many keys at once, as if each were claimed in turn (a key repeated in `keys` is new
+   * only the first time): one round trip for a whole push instead of one per item. Resolves
+   * one answer per key, in order; when it rejects, none of the keys stays claimed. Optional:
+   * without it, callers claim the keys one by one.
+   */
+  claimMany?(keys: readonly string[], ttlMs: number): Promise<boolean[]>;
+  /** Forgets many keys at once (see {@link NonceStore.release}). Optional, like `release`. */
+  releaseMany?(keys: readonly string[]): Promise<void>;
 }
 
 /** Options of {@link MemoryNonceStore}. */
@@ -65,6 +74,26 @@ export class MemoryNonceStore implements NonceStore {
   /** {@inheritDoc NonceStore.release} */
   release(key: string): Promise<void> {
     this.entries.delete(key);
+    return Promise.resolve();
+  }
+
+  /** {@inheritDoc NonceStore.claimMany} */
+  claimMany(keys: readonly string[], ttlMs: number): Promise<boolean[]> {
+    const answers: boolean[] = [];
+    try {
+      for (const key of keys) answers.push(this.claimSync(key, ttlMs));
+      return Promise.resolve(answers);
+    } catch (error) {
+      // A full store refused part-way: give back what this call claimed, so the caller's
+      // retry of the whole batch is not taken for a repeat.
+      answers.forEach((claimed, index) => claimed && this.entries.delete(keys[index] as string));
+      return Promise.reject(error);
+    }
+  }
+
+  /** {@inheritDoc NonceStore.releaseMany} */
+  releaseMany(keys: readonly string[]): Promise<void> {
+    for (const key of keys) this.entries.delete(key);
     return Promise.resolve();
   }
 
