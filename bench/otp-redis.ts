@@ -63,7 +63,7 @@ function redisBenchmarkRound(url: URL): { rps: number; p99: number } {
   const key = (name: string) => `{${prefix}}:otp:limit:${name}:__rand_int__`;
   const args = [
     ...['-h', url.hostname, '-p', url.port || '6379', '-n', String(BENCH_PER_ROUND), '-c', String(CONCURRENCY), '-r', '100000000', '--csv'],
-    ...['EVALSHA', CONSUME_SCRIPT.sha, '4', key('ps'), key('pc'), key('pd'), key('ip'), now, 'bench-member', '4'],
+    ...['EVALSHA', CONSUME_SCRIPT.sha, '4', key('ps'), key('pc'), key('pd'), key('ip'), '0', now, 'bench-member', '4'],
     ...['r', '1', '60000', 'r', '1', '30000', 'f', '10', String(Date.now() + 86_400_000), 'r', '10', '3600000'],
   ];
   const csv = execFileSync('redis-benchmark', args, { encoding: 'utf8' });

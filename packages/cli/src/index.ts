@@ -6,6 +6,7 @@
  */
 import { isSmsError } from '@smskit/core';
 import { Command, CommanderError } from 'commander';
+import packageJson from '../package.json' with { type: 'json' };
 import { registerExplain } from './commands/explain.js';
 import { registerPostman } from './commands/postman.js';
 import { registerRules } from './commands/rules.js';
@@ -21,6 +22,9 @@ export { processIo, UsageError, type CliIo } from './io.js';
 export function createProgram(io: CliIo = processIo): Command {
   const program = new Command('smskit')
     .description('smskit: sign, verify and test requests to the HMAC-signed SMS platform API')
+    .version(packageJson.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for the command')
+    .addHelpCommand('help [command]', 'show help for a command')
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text), outputError: () => undefined });
@@ -43,7 +47,13 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const previous = process.exitCode;
   process.exitCode = undefined;
   try {
-    await createProgram(io).parseAsync([...argv], { from: 'user' });
+    const program = createProgram(io);
+    if (argv.length === 0) {
+      // Asking for nothing is asking what there is: help on stdout, success.
+      io.out(program.helpInformation());
+      return 0;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {

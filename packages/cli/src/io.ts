@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { isSmsError } from '@smskit/core';
 
 /** Where a command reads and writes; the real process by default, captured in tests. */
 export interface CliIo {
@@ -10,6 +11,8 @@ export interface CliIo {
   readStdin(): Promise<string | undefined>;
   /** Environment variables. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Stops a long-running command (`smskit sandbox`) when aborted; SIGINT and SIGTERM always do. */
+  signal?: AbortSignal;
 }
 
 /** The process's own streams. */
@@ -38,7 +41,23 @@ export function parseJsonArgument(text: string, flag: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(`${flag} is nested too deeply to read`);
     throw new UsageError(`${flag} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Runs a signing or verifying step on a body the user gave, turning "this body cannot be
+ * signed" (core's 40004, or the stack running out on a body nested thousands deep) into a
+ * usage mistake: one line and exit code 2, never a stack-overflow message.
+ */
+export async function withUserBody<T>(what: string, step: () => T | Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(`the body cannot be ${what}: it is nested too deeply (send flat parameters)`);
+    if (isSmsError(error) && error.code === 40004) throw new UsageError(`the body cannot be ${what}: ${error.message}`);
+    throw error;
   }
 }
 

@@ -100,8 +100,17 @@ describe('smskit send', () => {
     const { code, err } = await send(['--template', '100003', '--to', '13800138000'], { SMSKIT_BASE_URL: url });
     expect(code).toBe(2);
     expect(err.trim().split('\n')).toHaveLength(1);
-    expect(err).toContain('SMSKIT_API_KEY, SMSKIT_ACCESS_KEY');
+    expect(err).toContain('SMSKIT_API_KEY and SMSKIT_ACCESS_KEY');
     expect(seen).toHaveLength(0);
+  });
+
+  it('needs no SMSKIT_BASE_URL: the client then aims at the platform itself', async () => {
+    // A malformed number stops the send locally, so nothing leaves this machine; what matters
+    // is that the missing base URL is not what refuses it.
+    const { code, err } = await send(['--template', '100003', '--to', '1234'], { SMSKIT_API_KEY: API_KEY, SMSKIT_ACCESS_KEY: ACCESS_KEY });
+    expect(code).toBe(2);
+    expect(err).not.toContain('SMSKIT_BASE_URL');
+    expect(err).toMatch(/60007 .*"1234"/);
   });
 
   it('exit 2 for a malformed number (60007, checked locally), nothing sent; --skip-invalid sends the rest', async () => {

@@ -132,5 +132,5 @@ describe('the installed binary', () => {
     expect(result.stderr.trim()).toMatch(/^smskit: --body is not valid JSON/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).toBe('');
-  });
+  }, 30_000); // a fresh process compiling TypeScript: slow on a loaded machine
 });

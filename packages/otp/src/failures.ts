@@ -1,5 +1,5 @@
 import { SmsError, toSmsError } from '@smskit/core';
-import type { CodeCheck } from './code-store.js';
+import type { CodeCheck } from '@smskit/core';
 import type { OtpInvalid, OtpUnavailable, OtpVerifyResult } from './results.js';
 
 /** An unusable input, named. */
@@ -28,12 +28,36 @@ export function verifyResultOf(found: CodeCheck): OtpVerifyResult {
   }
 }
 
+/** Longest sender remark kept in the send log. */
+const MAX_REMARK = 500;
+
+/**
+ * A function that masks `code` in any text: also spelt with separators (`681 734`, `68-17-34`)
+ * and in either case, since a sender may quote the message it sent in its own way.
+ */
+export function codeScrubber(code: string): (text: string) => string {
+  const escaped = Array.from(code, (char) => char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(escaped.join('[\\s._-]*'), 'giu');
+  const mask = '*'.repeat(Array.from(code).length);
+  return (text) => text.replace(pattern, mask);
+}
+
+/**
+ * A value a sender returned, fit for the send log: a string (anything else is dropped, since
+ * serialising an object could carry the code), bounded, with the code masked.
+ */
+export function senderText(value: unknown, scrub: (text: string) => string): string | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  return scrub(value.length > MAX_REMARK ? `${value.slice(0, MAX_REMARK)}…` : value);
+}
+
 /**
  * The sender's failure as an `SmsError` that cannot leak the code: details and cause are
  * dropped (a client error may carry the request body) and the code is masked in the text.
  */
 export function withoutCode(thrown: unknown, code: string): SmsError {
   const error = toSmsError(thrown);
-  const scrub = (text: string): string => text.split(code).join('*'.repeat(code.length));
-  return new SmsError({ code: error.code, message: scrub(error.message), hint: scrub(error.hint), requestId: error.requestId, retryable: error.retryable });
+  const scrub = codeScrubber(code);
+  const requestId = error.requestId === undefined ? undefined : scrub(error.requestId);
+  return new SmsError({ code: error.code, message: scrub(error.message), hint: scrub(error.hint), requestId, retryable: error.retryable });
 }

@@ -1,5 +1,5 @@
 import type { CalendarDay } from './calendar.js';
-import type { LimitCheck } from './limit-store.js';
+import type { LimitCheck } from '@smskit/core';
 
 /** The limits an {@link OtpService} enforces, as they are reported when one refuses. */
 export type OtpLimitName =

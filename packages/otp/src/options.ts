@@ -1,8 +1,5 @@
-import type { SmsError } from '@smskit/core';
-import type { CodeStore } from './code-store.js';
-import type { LimitStore } from './limit-store.js';
+import type { CodeStore, LimitStore, SendLogStore, SmsError } from '@smskit/core';
 import type { OtpLimits } from './limits.js';
-import type { SendLogStore } from './send-log.js';
 
 /** What a sender is given: everything it needs to send one verification code. */
 export interface OtpMessage {
@@ -22,9 +19,12 @@ export interface OtpMessage {
 
 /** What a sender may return: the provider's message id and remark for the send log. */
 export interface OtpSendReceipt {
-  /** The provider's message id. */
+  /** The provider's message id (kept with the code masked out, should it hold it). */
   msgId?: string;
-  /** Anything worth keeping in the send log. */
+  /**
+   * Anything worth keeping in the send log. Kept as text of at most 500 characters, with the
+   * code masked out (also when spelt with spaces or dashes): the log never holds a code.
+   */
   remark?: string;
 }
 

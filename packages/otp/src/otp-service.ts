@@ -1,15 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { ipAllowed, normalizePhone, sendResultOf, SmsError, toSmsError } from '@smskit/core';
+import {
+  ipAllowed,
+  maskPhone,
+  MemoryCodeStore,
+  MemoryLimitStore,
+  MemorySendLog,
+  normalizePhone,
+  sendResultOf,
+  SmsError,
+  toSmsError,
+  type CodeCheck,
+  type CodePut,
+  type SendLogRecord,
+} from '@smskit/core';
 import { CalendarDays } from './calendar.js';
 import { CodeHasher, generateCode } from './code.js';
-import type { CodeCheck, CodePut } from './code-store.js';
 import { DAILY_VOLUME, limitChecks, resolveLimits, type OtpLimitName, type ResolvedLimits } from './limits.js';
-import { MemoryCodeStore } from './memory-code-store.js';
-import { MemoryLimitStore } from './memory-limit-store.js';
 import type { DailyVolumeAlert, OtpRequest, OtpSender, OtpServiceOptions, OtpStores, OtpVerifyRequest } from './options.js';
-import { invalid, unavailable, verifyResultOf, withoutCode } from './failures.js';
+import { codeScrubber, invalid, senderText, unavailable, verifyResultOf, withoutCode } from './failures.js';
 import type { OtpRequestResult, OtpVerifyResult } from './results.js';
-import { maskPhone, MemorySendLog, type SendLogRecord } from './send-log.js';
 import { callStore, type StoreOutcome } from './store-call.js';
 import { ipCountingKey, isSceneName } from './subject.js';
 
@@ -142,7 +151,7 @@ export class OtpService {
       expiresAt: now + this.ttlMs,
       now,
     };
-    const consume = { id: subject.id, now, checks };
+    const consume = { id: subject.id, now, checks, notAfter: this.storeDeadline() };
     const decision = await this.storeCall('limits.consume', async (stores) => {
       const fused = stores.codes.consumeAndPut?.({ limits: stores.limits, consume, code: put });
       return fused ? { granted: await fused, stored: true } : { granted: await stores.limits.consume(consume), stored: false };
@@ -195,8 +204,10 @@ export class OtpService {
       const message = outcome === 'unknown' ? `The code may or may not have been sent: ${error.message}` : `The code could not be sent: ${error.message}`;
       return { ok: false, reason: 'send-failed', outcome, error, message };
     }
-    const msgId = receipt?.msgId;
-    await this.log(subject, { result: 'sent', msgId, remark: receipt?.remark });
+    // What the sender returns is its own text: it may quote the message, and so the code.
+    const scrub = codeScrubber(code);
+    const msgId = senderText(receipt?.msgId, scrub);
+    await this.log(subject, { result: 'sent', msgId, remark: senderText(receipt?.remark, scrub) });
     return msgId === undefined ? { ok: true, id: subject.id, expiresAt: put.expiresAt } : { ok: true, id: subject.id, expiresAt: put.expiresAt, msgId };
   }
 
@@ -219,6 +230,7 @@ export class OtpService {
       hash: this.hasher.hash({ scene: input.scene, phone, code: typed }),
       now: this.now(),
       maxAttempts: this.maxAttempts,
+      notAfter: this.storeDeadline(),
     };
     let outcome: StoreOutcome<CodeCheck> = await callStore({ operation: 'codes.check', timeoutMs: this.timeoutMs, call: () => this.stores.codes.check(attempt) });
     const fallback = this.fallback;
@@ -230,6 +242,16 @@ export class OtpService {
     }
     if (!outcome.ok) return unavailable(outcome.error);
     return verifyResultOf(outcome.value);
+  }
+
+  /**
+   * Until when a store may still apply a call begun now: the end of the wait, less a margin for
+   * the answer's way back and for clock skew between this host and the store. Past it the
+   * caller has been told "unavailable", so the call must change nothing. Wall-clock time, not
+   * the `now` option: the store compares it with its own clock.
+   */
+  private storeDeadline(): number {
+    return Date.now() + this.timeoutMs - Math.min(500, Math.floor(this.timeoutMs / 4));
   }
 
   private templateFor(scene: string): string | undefined {

@@ -166,3 +166,35 @@ describe('a failed send', () => {
     expect(await service.verify({ ...request, code })).toMatchObject({ ok: true });
   });
 });
+
+describe('the code never reaches the send log, the result, an error or the error hook', () => {
+  type Leak = (code: string) => Promise<{ msgId?: string; remark?: string } | void>;
+  const leaks: [string, Leak][] = [
+    ['a remark on success', async (code) => ({ remark: `sent ${code}` })],
+    ['a remark with the code spaced out', async (code) => ({ remark: `sent ${code.slice(0, 3)} ${code.slice(3)}` })],
+    ['a msgId holding the code', async (code) => ({ msgId: `m-${code}` })],
+    ['a remark that is not a string', async (code) => ({ remark: { sent: code } as unknown as string })],
+    ['a thrown error with the code in its request id', async (code) => Promise.reject(new SmsError({ code: 2003, message: 'rejected', requestId: `r-${code}` }))],
+    ['a thrown string', async (code) => Promise.reject(`could not send ${code}`)],
+  ];
+  it.each(leaks)('%s', async (_, leak) => {
+    let code = '';
+    const sendLog = new MemorySendLog();
+    const reported: unknown[] = [];
+    const service = new OtpService({
+      secret: SECRET,
+      // Letters no id, time or word in the output is made of, so a match can only be the code.
+      alphabet: 'QWXYZJKLMV',
+      stores: { sendLog },
+      onError: (error, context) => reported.push({ error: { ...error, message: error.message, hint: error.hint }, context }),
+      send: async (message) => {
+        code = message.code;
+        return leak(message.code);
+      },
+    });
+    const result = await service.request(request);
+    const everything = JSON.stringify([result, result.ok ? undefined : { message: result.message, error: 'error' in result ? result.error : undefined }, await sendLog.recent(), reported]);
+    expect(code).toMatch(/^[QWXYZJKLMV]{6}$/);
+    expect(everything.replace(/[\s._-]/g, '')).not.toContain(code);
+  });
+});

@@ -1,4 +1,5 @@
-import { EXPIRED_CODE_GRACE_MS, type CodeAttempt, type CodeCheck, type CodePut, type CodeStore, type LimitConsumeRequest, type LimitDecision, type LimitStore } from '@smskit/otp';
+import { EXPIRED_CODE_GRACE_MS, type CodeAttempt, type CodeCheck, type CodePut, type CodeStore, type LimitConsumeRequest, type LimitDecision, type LimitStore } from '@smskit/core';
+import { deadlineArg, LATE_BY_LUA, lateError } from './deadline.js';
 import { keyPrefixOf, otpKey, type RedisKeyOptions } from './keyspace.js';
 import { CONSUME_SCRIPT, consumeCall, decisionOf, RedisLimitStore } from './limit-store.js';
 import { LuaScript, type RedisClient } from './lua-script.js';
@@ -13,9 +14,12 @@ return 1
 /**
  * Compares, then uses the code up or counts the wrong try — one atomic step. The comparison
  * ORs the XOR of every byte, so it takes the same time wherever the hashes differ.
- * ARGV: hash, now, maxAttempts. Reply: {status, id | attemptsLeft}.
+ * ARGV: hash, now, maxAttempts, deadline (wall-clock ms, 0: none). Reply: {status, id |
+ * attemptsLeft}, or {'late', ms} when run past the deadline, with nothing changed.
  */
-const CHECK_SCRIPT = new LuaScript(`
+const CHECK_SCRIPT = new LuaScript(`${LATE_BY_LUA}
+local late = late_by(tonumber(ARGV[4]))
+if late then return {'late', late} end
 local held = redis.call('HMGET', KEYS[1], 'id', 'h', 'e')
 if not held[1] then return {'missing'} end
 if tonumber(ARGV[2]) >= tonumber(held[3]) then
@@ -96,9 +100,11 @@ export class RedisCodeStore implements CodeStore {
   async check(attempt: CodeAttempt): Promise<CodeCheck> {
     const reply = (await CHECK_SCRIPT.run(this.redis, {
       keys: [this.key(attempt.key)],
-      args: [attempt.hash, Math.floor(attempt.now), attempt.maxAttempts],
+      args: [attempt.hash, Math.floor(attempt.now), attempt.maxAttempts, deadlineArg(attempt.notAfter)],
     })) as [string, (string | number)?];
     switch (reply[0]) {
+      case 'late':
+        throw lateError(reply[1]);
       case 'ok':
         return { status: 'ok', id: String(reply[1]) };
       case 'mismatch':

@@ -1,4 +1,5 @@
-import type { LimitConsumeRequest, LimitDecision, LimitRefusal, LimitStore } from '@smskit/otp';
+import type { LimitConsumeRequest, LimitDecision, LimitRefusal, LimitStore } from '@smskit/core';
+import { deadlineArg, LATE_BY_LUA, lateError } from './deadline.js';
 import { keyPrefixOf, otpKey, type RedisKeyOptions } from './keyspace.js';
 import { LuaScript, type RedisClient } from './lua-script.js';
 
@@ -9,17 +10,21 @@ import { LuaScript, type RedisClient } from './lua-script.js';
  * INCR counters that expire when the period ends.
  *
  * KEYS: the n limit keys, then optionally the code key.
- * ARGV: now, member, n, then per limit: kind ('r' rolling | 'f' fixed), max (-1: count only),
- * window ms (rolling) or period end ms (fixed); then, with a code key: id, hash, expiresAt, ttl.
- * Reply: {1, count...} when granted; {0, index, retryAfterMs, ...} when refused.
+ * ARGV: deadline (wall-clock ms, 0: none), now, member, n, then per limit: kind ('r' rolling |
+ * 'f' fixed), max (-1: count only), window ms (rolling) or period end ms (fixed); then, with a
+ * code key: id, hash, expiresAt, ttl.
+ * Reply: {1, count...} when granted; {0, index, retryAfterMs, ...} when refused; {-1, ms late}
+ * when run past the deadline, with nothing changed.
  */
-export const CONSUME_SCRIPT = new LuaScript(`
-local now = tonumber(ARGV[1])
-local n = tonumber(ARGV[3])
+export const CONSUME_SCRIPT = new LuaScript(`${LATE_BY_LUA}
+local late = late_by(tonumber(ARGV[1]))
+if late then return {-1, late} end
+local now = tonumber(ARGV[2])
+local n = tonumber(ARGV[4])
 local refused = {0}
 local counts = {}
 for i = 1, n do
-  local kind, max, param = ARGV[i * 3 + 1], tonumber(ARGV[i * 3 + 2]), tonumber(ARGV[i * 3 + 3])
+  local kind, max, param = ARGV[i * 3 + 2], tonumber(ARGV[i * 3 + 3]), tonumber(ARGV[i * 3 + 4])
   local count
   if kind == 'r' then
     redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now - param)
@@ -41,9 +46,9 @@ end
 if #refused > 1 then return refused end
 local granted = {1}
 for i = 1, n do
-  local param = tonumber(ARGV[i * 3 + 3])
-  if ARGV[i * 3 + 1] == 'r' then
-    redis.call('ZADD', KEYS[i], now, ARGV[2])
+  local param = tonumber(ARGV[i * 3 + 4])
+  if ARGV[i * 3 + 2] == 'r' then
+    redis.call('ZADD', KEYS[i], now, ARGV[3])
     redis.call('PEXPIRE', KEYS[i], param)
     granted[i + 1] = counts[i] + 1
   else
@@ -53,7 +58,7 @@ for i = 1, n do
   end
 end
 if #KEYS > n then
-  local c = n * 3 + 4
+  local c = n * 3 + 5
   redis.call('HSET', KEYS[n + 1], 'id', ARGV[c], 'h', ARGV[c + 1], 'e', ARGV[c + 2], 'w', 0)
   redis.call('PEXPIRE', KEYS[n + 1], ARGV[c + 3])
 end
@@ -63,7 +68,7 @@ return granted
 /** The keys and arguments of {@link CONSUME_SCRIPT} for one request (the code put left out). */
 export function consumeCall(request: LimitConsumeRequest, key: (key: string) => string): { keys: string[]; args: (string | number)[] } {
   const keys: string[] = [];
-  const args: (string | number)[] = [Math.floor(request.now), request.id, request.checks.length];
+  const args: (string | number)[] = [deadlineArg(request.notAfter), Math.floor(request.now), request.id, request.checks.length];
   for (const check of request.checks) {
     keys.push(key(check.key));
     if (check.kind === 'rolling') args.push('r', check.max, check.windowMs);
@@ -72,9 +77,10 @@ export function consumeCall(request: LimitConsumeRequest, key: (key: string) => 
   return { keys, args };
 }
 
-/** The script's reply as a {@link LimitDecision}. */
+/** The script's reply as a {@link LimitDecision}; a late run (nothing applied) throws. */
 export function decisionOf(reply: unknown, request: LimitConsumeRequest): LimitDecision {
   const values = reply as number[];
+  if (values[0] === -1) throw lateError(values[1]);
   if (values[0] === 1) return { ok: true, counts: values.slice(1) };
   const refusals: LimitRefusal[] = [];
   for (let i = 1; i + 1 < values.length; i += 2) {

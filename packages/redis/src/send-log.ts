@@ -1,4 +1,4 @@
-import type { SendLogRecord, SendLogStore } from '@smskit/otp';
+import type { SendLogRecord, SendLogStore } from '@smskit/core';
 import { keyPrefixOf, otpKey, type RedisKeyOptions } from './keyspace.js';
 import { LuaScript, type RedisClient } from './lua-script.js';
 

@@ -1,4 +1,3 @@
-import type { OtpStores } from '@smskit/otp';
 import { RedisCodeStore } from './code-store.js';
 import type { RedisKeyOptions } from './keyspace.js';
 import { RedisLimitStore } from './limit-store.js';
@@ -13,8 +12,22 @@ export interface RedisOtpStoresOptions extends RedisKeyOptions {
   sendLogCapacity?: number;
 }
 
-/** Every store an `OtpService` needs, on one Redis: `new OtpService({ stores: redisOtpStores({ redis }), ... })`. */
-export function redisOtpStores(options: RedisOtpStoresOptions): OtpStores {
+/** The stores {@link redisOtpStores} makes: what `OtpService`'s `stores` option takes. */
+export interface RedisOtpStores {
+  /** The limit counters. */
+  limits: RedisLimitStore;
+  /** The codes, by hash. */
+  codes: RedisCodeStore;
+  /** The send log. */
+  sendLog: RedisSendLog;
+}
+
+/**
+ * Every store an `OtpService` needs, on one Redis: `new OtpService({ stores: redisOtpStores({ redis }), ... })`.
+ * The store interfaces live in `@smskit/core`, so this package needs `@smskit/otp` only where
+ * the service itself runs.
+ */
+export function redisOtpStores(options: RedisOtpStoresOptions): RedisOtpStores {
   const shared = { redis: options.redis, keyPrefix: options.keyPrefix };
   return {
     limits: new RedisLimitStore(shared),

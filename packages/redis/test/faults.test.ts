@@ -103,3 +103,47 @@ describe.skipIf(!canSpawnRedis)('Redis goes away mid-run', () => {
     redis.disconnect();
   });
 });
+
+describe.skipIf(!canSpawnRedis)('a request refused during an outage consumes nothing, even when its command runs later', () => {
+  // ioredis defaults: commands wait in the offline queue and run once Redis is back — after the
+  // service has already answered "unavailable".
+  function defaultLimits(redis: ReturnType<typeof connect>) {
+    const sent: OtpMessage[] = [];
+    const otp = new OtpService({
+      secret: 'fault-test-secret-0123456789abcdef',
+      stores: redisOtpStores({ redis, keyPrefix: `late-${Math.random().toString(36).slice(2)}` }),
+      storeTimeoutMs: 300,
+      send: async (message) => void sent.push(message),
+    });
+    return { otp, sent };
+  }
+
+  it('request: the queued limit script refuses to apply late, so the next request passes phone-scene', async () => {
+    const redis = connect({}, server.url);
+    const { otp, sent } = defaultLimits(redis);
+    await ready(redis);
+    await server.stop();
+    expect(await otp.request(ask(7))).toMatchObject({ ok: false, reason: 'unavailable' });
+    await server.start();
+    await ready(redis);
+    expect(await otp.request(ask(7))).toMatchObject({ ok: true });
+    expect(sent).toHaveLength(1);
+    redis.disconnect();
+  });
+
+  it('verify: the queued check refuses to apply late, so the code is still there and no try was counted', async () => {
+    const redis = connect({}, server.url);
+    const { otp, sent } = defaultLimits(redis);
+    await ready(redis);
+    expect((await otp.request(ask(8))).ok).toBe(true);
+    const code = sent[0]?.code ?? '';
+    // Keep the code across the restart: a server that loses it would make the test pass for nothing.
+    await redis.save();
+    await server.stop();
+    expect(await otp.verify({ ...ask(8), code })).toMatchObject({ ok: false, reason: 'unavailable' });
+    await server.start();
+    await ready(redis);
+    expect(await otp.verify({ ...ask(8), code })).toMatchObject({ ok: true });
+    redis.disconnect();
+  });
+});

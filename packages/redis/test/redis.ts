@@ -1,7 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { redisAnswers } from '@smskit/test-support';
 import { Redis, type RedisOptions } from 'ioredis';
 
@@ -75,10 +78,14 @@ async function freePort(): Promise<number> {
 /** A throwaway redis-server of our own, to stop and start without touching the shared one. */
 export class ThrowawayRedis {
   private child: ChildProcess | undefined;
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly dir: string,
+  ) {}
 
   static async start(): Promise<ThrowawayRedis> {
-    const server = new ThrowawayRedis(await freePort());
+    // Its own folder, so a SAVE (to keep data across a restart) writes nothing into the repo.
+    const server = new ThrowawayRedis(await freePort(), await mkdtemp(join(tmpdir(), 'smskit-redis-')));
     await server.start();
     return server;
   }
@@ -88,7 +95,7 @@ export class ThrowawayRedis {
   }
 
   async start(): Promise<void> {
-    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    const child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir], { stdio: 'ignore' });
     this.child = child;
     for (let i = 0; i < 200; i += 1) {
       if (await redisAnswers(this.url)) return;

@@ -1,5 +1,5 @@
 import calculateSlot from 'cluster-key-slot';
-import { MemoryLimitStore, type LimitCheck } from '@smskit/otp';
+import { MemoryLimitStore, type LimitCheck } from '@smskit/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RedisCodeStore, RedisLimitStore, RedisNonceStore, RedisSendLog, redisOtpStores } from '../src/index.js';
 import { connect, keysOf, redisAvailable, removeKeys, uniquePrefix } from './redis.js';
@@ -22,6 +22,31 @@ describe.skipIf(!redisAvailable)('RedisNonceStore', () => {
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(60_000);
     expect(await store.claim('n-2', 60_000)).toBe(true);
+  });
+
+  it('claimMany claims a whole push in one round trip, as if key by key, across batches of 1,000', async () => {
+    const store = new RedisNonceStore({ redis, keyPrefix: `${prefix}:many` });
+    await store.claim('k5', 60_000);
+    const keys = Array.from({ length: 2500 }, (_, i) => `k${i}`);
+    const calls = { evalsha: 0, set: 0 };
+    const spied = redis as unknown as Record<'evalsha' | 'set', (...args: unknown[]) => unknown>;
+    const original = { evalsha: spied.evalsha, set: spied.set };
+    spied.evalsha = (...args) => (calls.evalsha++, original.evalsha.apply(redis, args));
+    spied.set = (...args) => (calls.set++, original.set.apply(redis, args));
+    let answers: boolean[];
+    try {
+      answers = await store.claimMany([...keys, 'k7'], 60_000);
+    } finally {
+      Object.assign(spied, original);
+    }
+    expect(calls).toEqual({ evalsha: 3, set: 0 });
+    expect(answers).toHaveLength(2501);
+    expect(answers.filter((fresh) => !fresh)).toHaveLength(2);
+    expect(answers[5]).toBe(false);
+    expect(answers[2500]).toBe(false);
+    expect(await redis.pttl(`${prefix}:many:k2499`)).toBeGreaterThan(0);
+    await store.releaseMany(['k1', 'k2']);
+    expect(await store.claimMany(['k1', 'k2', 'k3'], 60_000)).toEqual([true, true, false]);
   });
 
   it('release forgets a key, so a repeated push whose handling failed is accepted again', async () => {
@@ -174,5 +199,28 @@ describe.skipIf(!redisAvailable)('RedisCodeStore.consumeAndPut: limits and code 
     const consume = { id: 'x', now: 0, checks: [] };
     expect(codes.consumeAndPut({ limits: new RedisLimitStore({ redis, keyPrefix: `${prefix}-other` }), consume, code: code('x') })).toBeUndefined();
     expect(codes.consumeAndPut({ limits: new MemoryLimitStore(), consume, code: code('x') })).toBeUndefined();
+  });
+});
+
+describe.skipIf(!redisAvailable)('a call that reaches Redis past its deadline changes nothing', () => {
+  const stores = redisOtpStores({ redis, keyPrefix: `${prefix}-late` });
+  const past = Date.now() - 1000;
+
+  it('consume (and consumeAndPut) reject and count nothing', async () => {
+    const consume = { id: 'late-1', now: Date.now(), checks: [rolling('late')], notAfter: past };
+    await expect(stores.limits.consume(consume)).rejects.toThrow(/past its deadline and applied nothing/);
+    const code = { key: 'login:late', id: 'late-1', hash: 'ab'.repeat(32), expiresAt: Date.now() + 60_000, now: Date.now() };
+    await expect(stores.codes.consumeAndPut({ limits: stores.limits, consume, code })).rejects.toThrow(/past its deadline/);
+    expect(await stores.codes.check({ key: 'login:late', hash: code.hash, now: Date.now(), maxAttempts: 5 })).toEqual({ status: 'missing' });
+    expect(await stores.limits.consume({ ...consume, id: 'late-2', notAfter: Date.now() + 60_000 })).toEqual({ ok: true, counts: [1] });
+  });
+
+  it('check rejects without using the code up or counting the try', async () => {
+    const code = { key: 'login:late-check', id: 'c-1', hash: 'cd'.repeat(32), expiresAt: Date.now() + 60_000, now: Date.now() };
+    await stores.codes.put(code);
+    const attempt = { key: code.key, hash: code.hash, now: Date.now(), maxAttempts: 1 };
+    await expect(stores.codes.check({ ...attempt, hash: 'ef'.repeat(32), notAfter: past })).rejects.toThrow(/past its deadline/);
+    await expect(stores.codes.check({ ...attempt, notAfter: past })).rejects.toThrow(/past its deadline/);
+    expect(await stores.codes.check({ ...attempt, notAfter: Date.now() + 60_000 })).toEqual({ status: 'ok', id: 'c-1' });
   });
 });

@@ -27,4 +27,3 @@ export {
   type TemplateDefinition,
   type TemplateLimits,
 } from './templates.js';
-export { parseSandboxArgs, runSandboxCli, SANDBOX_HELP, type SandboxCliIo, type SandboxCommand } from './cli.js';

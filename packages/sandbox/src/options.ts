@@ -62,4 +62,12 @@ export interface SandboxOptions {
   onPush?: (attempt: PushAttempt) => void;
   /** Largest request body, bytes or a string like `'1mb'`. @defaultValue `'2mb'` */
   bodyLimit?: number | string;
+  /**
+   * Host names, besides IP addresses, `localhost` and `*.localhost`, for which the control
+   * endpoints (`/_sandbox/*`) answer: a name (`sandbox.test`) or a suffix (`.test`); `true` for
+   * any. The narrow default is what stops a DNS-rebinding page from driving the sandbox. The
+   * platform endpoints answer for any host (they are signed).
+   * @defaultValue []
+   */
+  allowedHosts?: readonly string[] | true;
 }

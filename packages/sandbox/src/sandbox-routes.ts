@@ -3,6 +3,7 @@ import { SmsError } from '@smskit/core';
 import { readSignableBody, requestIdOf } from '@smskit/koa';
 import type { Context } from 'koa';
 import { z } from 'zod';
+import { controlGuard } from './control-guard.js';
 import type { FaultPlan } from './faults.js';
 import { inboxRoutes } from './inbox/inbox-routes.js';
 import type { SandboxControl } from './sandbox.js';
@@ -45,9 +46,11 @@ function text(value: unknown): string | undefined {
 /**
  * The sandbox's own endpoints, for tests and the inbox page: read what was sent, inject
  * replies, settle receipts now, inject faults, inspect and resume pushing, set balances, reset.
+ * Only for local hosts, and never for another origin's page (see `controlGuard`).
  */
-export function sandboxRouter(control: SandboxControl): Router {
+export function sandboxRouter(control: SandboxControl, options: { allowedHosts?: readonly string[] | true } = {}): Router {
   const router = new Router({ prefix: SANDBOX_PREFIX });
+  router.use(controlGuard({ allowedHosts: options.allowedHosts ?? [] }));
 
   router.get('/state', async (ctx) => ok(ctx, await control.state()));
   router.get('/templates', (ctx) => ok(ctx, control.templates()));

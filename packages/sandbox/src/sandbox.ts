@@ -209,7 +209,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.silent = true; // unexpected errors reach stderr through platformErrors' hook below
   if (options.log) app.use(requestLog(options.log));
   app.use(platformErrors({ onError: ({ error, answered }) => void (answered.code === -1 && console.error('smskit sandbox: unexpected error', error)) }));
-  const sandboxApi = sandboxRouter(control).routes();
+  const sandboxApi = sandboxRouter(control, { allowedHosts: options.allowedHosts }).routes();
   // only /_sandbox/* pays for the router's matching; the platform paths skip it
   app.use(function sandboxEndpoints(ctx: Context, next: Next) {
     return ctx.path.startsWith(SANDBOX_PREFIX) ? sandboxApi(ctx as Parameters<typeof sandboxApi>[0], next) : next();

@@ -10,7 +10,8 @@ export function registerExplain(program: Command, io: CliIo): void {
     .argument('<code>', 'the return code, e.g. 2001')
     .option('--json', 'print the catalogue entry as one JSON object')
     .action((codeText: string, opts: { json?: boolean }) => {
-      if (!/^-?\d+$/.test(codeText)) throw new UsageError(`"${codeText}" is not a return code (a number such as 2001)`);
+      // Platform codes are short integers; a longer run of digits would become Infinity or lose digits.
+      if (!/^-?\d{1,9}$/.test(codeText)) throw new UsageError(`"${codeText.length > 24 ? `${codeText.slice(0, 20)}…` : codeText}" is not a return code (a whole number of at most 9 digits, such as 2001)`);
       const entry = describeCode(Number(codeText));
       if (opts.json) {
         printJson(io, entry);

@@ -1,21 +1,146 @@
-import { runSandboxCli } from '@smskit/sandbox';
-import type { Command } from 'commander';
-import type { CliIo } from '../io.js';
+import { isReceiptStatus } from '@smskit/core';
+import { createSandbox, loadTemplatesFile, type DeliveryRule, type RunningSandbox, type Sandbox, type SandboxOptions, type TemplateDefinition } from '@smskit/sandbox';
+import { InvalidArgumentError, type Command } from 'commander';
+import { UsageError, type CliIo } from '../io.js';
+import { httpUrl, ipRange, repeatable, wholeNumber } from '../options.js';
+
+/** The flags of `smskit sandbox`, as commander hands them over. */
+export interface SandboxFlags {
+  port: number;
+  host: string;
+  apiKey: string;
+  accessKey: string;
+  allowIp?: string[];
+  allowedHost?: string[];
+  templates?: string;
+  balance: number;
+  clockTolerance: number;
+  deliveryDelay: number;
+  state?: DeliveryRule[];
+  pushUrl?: string;
+  replyPushUrl?: string;
+  pushTimeout: number;
+  rateLimits: boolean;
+  quiet?: boolean;
+}
+
+function deliveryRule(text: string): DeliveryRule {
+  const match = /^(\d*)=([A-Z]+)$/.exec(text);
+  const state = match?.[2];
+  if (!match || !state || (state !== 'PENDING' && !isReceiptStatus(state))) {
+    throw new InvalidArgumentError(`--state takes DIGITS=STATE with a delivery state (UNDELIV, EXPIRED, …) or PENDING, not "${text}".`);
+  }
+  return { suffix: match[1] ?? '', state };
+}
+
+function nonEmpty(flag: string): (value: string) => string {
+  return (value) => {
+    if (value === '') throw new InvalidArgumentError(`${flag} may not be empty.`);
+    return value;
+  };
+}
+
+/** The sandbox's options from the flags (templates loaded separately). */
+export function sandboxOptionsOf(flags: SandboxFlags): SandboxOptions {
+  return {
+    apiKey: flags.apiKey,
+    accessKey: flags.accessKey,
+    allowedIps: flags.allowIp,
+    allowedHosts: flags.allowedHost,
+    balance: flags.balance,
+    toleranceMs: flags.clockTolerance * 1000,
+    deliveryDelayMs: flags.deliveryDelay,
+    deliveryRules: flags.state ?? [],
+    pushUrl: flags.pushUrl,
+    replyPushUrl: flags.replyPushUrl,
+    pushTimeoutMs: flags.pushTimeout,
+    rateLimits: flags.rateLimits ? undefined : false,
+  };
+}
+
+async function templatesFrom(file: string | undefined): Promise<TemplateDefinition[] | undefined> {
+  if (file === undefined) return undefined;
+  try {
+    return await loadTemplatesFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot use --templates ${file}: ${reason}`);
+  }
+}
+
+/** Resolves when SIGINT, SIGTERM or `signal` asks the sandbox to stop. */
+function stopRequested(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (signal?.aborted) stop();
+    else signal?.addEventListener('abort', stop);
+  });
+}
+
+const CONTROL_ENDPOINTS = `
+Sandbox-only endpoints (outside the platform API; local hosts and same-origin pages only):
+  GET  /_sandbox/inbox             the inbox page: messages, receipts, replies
+  GET  /_sandbox/messages?phone=   messages sent, newest first, rendered text included
+  POST /_sandbox/replies           inject an uplink reply {"tel","content","upExtendCode"?}
+  POST /_sandbox/deliver           settle every pending receipt now
+  POST /_sandbox/faults            {"fail":N,"failCode":-1,"drop":N,"delay":N,"delayMs":ms,"path"?}
+  GET  /_sandbox/state, /_sandbox/pushes, /_sandbox/templates;  POST /_sandbox/reset
+State lives in memory: stopping the sandbox loses it.`;
 
 /**
- * `smskit sandbox`: the whole platform, locally. Its options are parsed by `@smskit/sandbox`
- * itself (so a programmatic user gets the same parser), hence the pass-through here.
+ * `smskit sandbox`: the whole platform, locally, until SIGINT, SIGTERM or `io.signal`. Prints
+ * one line with the URL once it accepts connections, then one JSON line per request unless
+ * `--quiet`. Exit code 0 after a clean stop, 2 for a usage mistake (bad flag, unreadable
+ * templates), 1 when it cannot listen.
  */
 export function registerSandbox(program: Command, io: CliIo): void {
   program
     .command('sandbox')
-    .description('run the SMS platform API locally (sends, receipts, statistics, balance, pushes); --help lists its options')
-    .helpOption(false)
-    .allowUnknownOption()
-    .allowExcessArguments()
-    .argument('[options...]')
-    .action(async (args: string[]) => {
-      const code = await runSandboxCli(args, { out: (line) => io.out(`${line}\n`), err: (line) => io.err(`${line}\n`) });
-      process.exitCode = code;
+    .description('run the SMS platform API locally (sends, receipts, statistics, balance, pushes, an inbox page)')
+    .option('-p, --port <n>', 'port to listen on (0: any free port)', wholeNumber('--port', { max: 65_535 }), 8787)
+    .option('--host <addr>', 'address to listen on', '127.0.0.1')
+    .option('--api-key <key>', "the account's apiKey", nonEmpty('--api-key'), 'sandbox-api-key')
+    .option('--access-key <secret>', "the account's accessKey (never printed)", nonEmpty('--access-key'), 'sandbox-access-key')
+    .option('--allow-ip <cidr>', 'IP allowlist entry, repeatable (else any IP; others get 2000)', repeatable(ipRange))
+    .option('--allowed-host <name>', 'a host name (or .suffix) the /_sandbox endpoints also answer for, besides IPs and localhost; repeatable', repeatable(nonEmpty('--allowed-host')))
+    .option('--templates <file>', 'JSON array of {"code","signature","text","balance"?,"limits"?} replacing the default templates 100001–100005')
+    .option('--balance <n>', 'starting balance of each of 行业短信/会员短信/推广短信', wholeNumber('--balance'), 10_000)
+    .option('--clock-tolerance <s>', 'accepted x-timestamp skew, seconds', wholeNumber('--clock-tolerance', { max: 86_400 }), 60)
+    .option('--delivery-delay <ms>', "time until a message's receipt; 0: at once", wholeNumber('--delivery-delay'), 2000)
+    .option('--state <digits=STATE>', 'numbers ending in <digits> end in STATE (UNDELIV, EXPIRED, REJECTD, … or PENDING for no receipt), repeatable; others DELIVRD', repeatable(deliveryRule))
+    .option('--push-url <url>', 'push receipts to this URL', httpUrl)
+    .option('--reply-push-url <url>', 'push uplink replies to this URL', httpUrl)
+    .option('--push-timeout <ms>', 'a push slower than this counts as slow; three slow pushes in a row stop pushing', wholeNumber('--push-timeout', { min: 1 }), 1000)
+    .option('--no-rate-limits', 'turn off the per-endpoint limits (answered with 6000)')
+    .option('--quiet', 'no request log (one JSON line per request on stdout)')
+    .addHelpText('after', CONTROL_ENDPOINTS)
+    .action(async (flags: SandboxFlags) => {
+      const templates = await templatesFrom(flags.templates);
+      let sandbox: Sandbox;
+      try {
+        sandbox = createSandbox({ ...sandboxOptionsOf(flags), templates, log: flags.quiet ? undefined : (entry) => io.out(`${JSON.stringify(entry)}\n`) });
+      } catch (error) {
+        throw new UsageError(`sandbox: ${(error as Error).message}`);
+      }
+      const count = sandbox.templates().length;
+      let running: RunningSandbox;
+      try {
+        running = await sandbox.listen({ port: flags.port, host: flags.host });
+      } catch (error) {
+        sandbox.close();
+        io.err(`smskit: sandbox cannot listen on ${flags.host}:${flags.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      io.out(`smskit sandbox listening on ${running.url} (apiKey ${flags.apiKey}, ${count} template${count === 1 ? '' : 's'}; state in memory; inbox ${running.url}/_sandbox/inbox)\n`);
+      await stopRequested(io.signal);
+      await running.close();
     });
 }

@@ -2,19 +2,28 @@ import { sendResultOf, SmsClient, type ChunkResult, type SendResult, type SmsErr
 import type { Command } from 'commander';
 import { printJson, UsageError, type CliIo } from '../io.js';
 
-/** The environment variables `smskit send` reads. */
+/** The environment variables `smskit send` reads; `SMSKIT_BASE_URL` is optional (the platform by default). */
 export const SEND_ENV = ['SMSKIT_API_KEY', 'SMSKIT_ACCESS_KEY', 'SMSKIT_BASE_URL'] as const;
+
+const REQUIRED_ENV = ['SMSKIT_API_KEY', 'SMSKIT_ACCESS_KEY'] as const;
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-function credentialsFrom(env: CliIo['env']): { apiKey: string; accessKey: string; baseUrl: string } {
-  const missing = SEND_ENV.filter((name) => !env[name]);
-  if (missing.length > 0) {
-    throw new UsageError(`send needs ${missing.join(', ')} in the environment (SMSKIT_BASE_URL=https://opassapi.infocloud.cc for the platform, or a sandbox's URL)`);
+function credentialsFrom(env: CliIo['env']): { apiKey: string; accessKey: string; baseUrl?: string } {
+  const missing = REQUIRED_ENV.filter((name) => !env[name]);
+  if (missing.length > 0) throw new UsageError(`send needs ${missing.join(' and ')} in the environment`);
+  const baseUrl = env.SMSKIT_BASE_URL;
+  if (baseUrl) {
+    try {
+      new URL(baseUrl);
+    } catch {
+      throw new UsageError(`SMSKIT_BASE_URL "${baseUrl}" is not a URL`);
+    }
   }
-  return { apiKey: env.SMSKIT_API_KEY as string, accessKey: env.SMSKIT_ACCESS_KEY as string, baseUrl: env.SMSKIT_BASE_URL as string };
+  // Without SMSKIT_BASE_URL the client's own default applies: the real platform.
+  return { apiKey: env.SMSKIT_API_KEY as string, accessKey: env.SMSKIT_ACCESS_KEY as string, ...(baseUrl ? { baseUrl } : {}) };
 }
 
 function errorJson(error: SmsError): Record<string, unknown> {
@@ -68,7 +77,7 @@ export function registerSend(program: Command, io: CliIo): void {
     .option('--up-extend-code <code>', 'the uplink extension code, 1–99')
     .option('--skip-invalid', 'send the valid numbers and report malformed ones, instead of refusing the send')
     .option('--json', 'print the result as one JSON object')
-    .addHelpText('after', `\nReads ${SEND_ENV.join(', ')} from the environment.`)
+    .addHelpText('after', `\nReads ${SEND_ENV.join(', ')} from the environment; without SMSKIT_BASE_URL it sends to the platform itself.`)
     .action(async (opts: { template: string; to: string[]; param?: string[]; bid?: string; upExtendCode?: string; skipInvalid?: boolean; json?: boolean }) => {
       const credentials = credentialsFrom(io.env);
       const phones = opts.to.flatMap((list) => list.split(/[,，]/u)).map((phone) => phone.trim()).filter((phone) => phone !== '');

@@ -1,6 +1,6 @@
 import { isSignMethod, signRequest, SIGN_METHODS, type CanonicalDialect } from '@smskit/core';
 import type { Command } from 'commander';
-import { accessKeyOf, printJson, readBody, UsageError, type CliIo } from '../io.js';
+import { accessKeyOf, printJson, readBody, UsageError, withUserBody, type CliIo } from '../io.js';
 
 /** The dialect flag, checked. */
 export function parseDialect(value: string | undefined): CanonicalDialect {
@@ -33,15 +33,19 @@ export function registerSign(program: Command, io: CliIo): void {
       }
       if (opts.nonce !== undefined && !/^\d+$/.test(String(opts.nonce))) throw new UsageError('--nonce must be digits');
       const body = await readBody({ body: opts.body as string | undefined, bodyFile: opts.bodyFile as string | undefined }, io);
-      const signed = signRequest({
+      const accessKey = accessKeyOf(opts.accessKey, io);
+      const dialect = parseDialect(opts.dialect as string | undefined);
+      const signed = await withUserBody('signed', () =>
+        signRequest({
         apiKey: String(opts.apiKey),
-        accessKey: accessKeyOf(opts.accessKey, io),
+        accessKey,
         body,
         method,
         nonce: opts.nonce as string | undefined,
         timestamp,
-        dialect: parseDialect(opts.dialect as string | undefined),
-      });
+        dialect,
+        }),
+      );
       if (opts.json) {
         printJson(io, { canonical: signed.canonical, sign: signed.sign, headers: signed.headers });
         return;

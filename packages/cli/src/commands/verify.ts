@@ -1,6 +1,7 @@
 import { verifyRequest, type IncomingHeaders } from '@smskit/core';
 import type { Command } from 'commander';
-import { accessKeyOf, parseJsonArgument, printJson, readBody, UsageError, type CliIo } from '../io.js';
+import { wholeNumber } from '../options.js';
+import { accessKeyOf, parseJsonArgument, printJson, readBody, UsageError, withUserBody, type CliIo } from '../io.js';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -34,28 +35,30 @@ export function registerVerify(program: Command, io: CliIo): void {
     .option('--body-file <file>', 'read the received JSON body from a file')
     .option('--now <ms>', 'the server clock to check x-timestamp against (default: now)')
     .option('--ignore-clock', 'skip the timestamp check (for requests captured earlier)')
-    .option('--tolerance-ms <ms>', 'accepted clock skew in ms', '60000')
+    .option('--tolerance-ms <ms>', 'accepted clock skew in ms', wholeNumber('--tolerance-ms'), 60_000)
     .option('--source-ip <ip>', 'the caller’s address, checked against --allowed-ip')
     .option('--allowed-ip <ip>', 'an allowed address or CIDR range (repeatable)', collect, [])
     .option('--json', 'print the result as one JSON object')
     .action(async (opts: Record<string, unknown>) => {
       const headers: IncomingHeaders = parseHeaders(opts.headers as string | undefined, opts.header as string[]);
       const body = await readBody({ body: opts.body as string | undefined, bodyFile: opts.bodyFile as string | undefined }, io);
-      const tolerance = Number(opts.toleranceMs);
-      if (!Number.isFinite(tolerance) || tolerance < 0) throw new UsageError('--tolerance-ms must be a non-negative number');
+      const tolerance = opts.toleranceMs as number;
       const stamp = Number(headers['x-timestamp']);
       const now = opts.ignoreClock && Number.isFinite(stamp) ? stamp : opts.now !== undefined ? Number(opts.now) : Date.now();
       if (!Number.isFinite(now)) throw new UsageError('--now must be milliseconds since the epoch');
       const apiKey = String(headers['x-api-key'] ?? '');
       const allowedIps = opts.allowedIp as string[];
-      const result = await verifyRequest({
+      const accessKey = accessKeyOf(opts.accessKey, io);
+      const result = await withUserBody('verified', () =>
+        verifyRequest({
         headers,
         body,
-        credentials: { [apiKey]: { accessKey: accessKeyOf(opts.accessKey, io), allowedIps } },
+        credentials: { [apiKey]: { accessKey, allowedIps } },
         sourceIp: opts.sourceIp as string | undefined,
         toleranceMs: tolerance,
         now: () => now,
-      });
+        }),
+      );
       if (opts.json) printJson(io, result);
       else if (result.ok) io.out(`OK: signed by ${result.apiKey} with ${result.method} (${result.dialect} dialect)\n`);
       else {

@@ -187,25 +187,45 @@ export class PushInbox {
   }
 
   private async claimFresh(items: Receipt[] | Reply[]): Promise<{ fresh: Receipt[] | Reply[]; keys: string[] }> {
-    if (!this.dedupe) return { fresh: items, keys: [] };
+    const dedupe = this.dedupe;
+    if (!dedupe) return { fresh: items, keys: [] };
     const ttl = this.options.dedupeTtlMs ?? 86_400_000;
+    const all = items.map(dedupeKey);
+    // One round trip for the whole push where the store can (a push holds up to thousands of
+    // items, and the platform waits only 1 s for the answer).
+    const claimed = dedupe.claimMany ? await dedupe.claimMany(all, ttl) : await claimEach(dedupe, { keys: all, ttl });
     const fresh: (Receipt | Reply)[] = [];
     const keys: string[] = [];
-    for (const item of items) {
-      const key = dedupeKey(item);
-      if (await this.dedupe.claim(key, ttl)) {
-        fresh.push(item);
-        keys.push(key);
-      }
-    }
+    claimed.forEach((isNew, index) => {
+      if (!isNew) return;
+      fresh.push(items[index] as Receipt | Reply);
+      keys.push(all[index] as string);
+    });
     return { fresh: fresh as Receipt[] | Reply[], keys };
   }
 
   /** Forgets items whose handling failed, so the platform's repeat is handled again. */
   private async release(keys: string[]): Promise<void> {
+    if (this.dedupe?.releaseMany) return this.dedupe.releaseMany(keys);
     if (!this.dedupe?.release) return;
     for (const key of keys) await this.dedupe.release(key);
   }
+}
+
+/**
+ * Claims keys one by one on a store without `claimMany`: all in flight at once, and if any
+ * claim fails, the ones that succeeded are given back before the failure is passed on, so the
+ * platform's repeat of the push is not taken for a duplicate.
+ */
+async function claimEach(store: NonceStore, batch: { keys: string[]; ttl: number }): Promise<boolean[]> {
+  const settled = await Promise.allSettled(batch.keys.map((key) => store.claim(key, batch.ttl)));
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (!failed) return settled.map((outcome) => (outcome as PromiseFulfilledResult<boolean>).value);
+  if (store.release) {
+    const release = store.release.bind(store);
+    await Promise.allSettled(settled.map((outcome, index) => (outcome.status === 'fulfilled' && outcome.value ? release(batch.keys[index] as string) : undefined)));
+  }
+  throw (failed as PromiseRejectedResult).reason;
 }
 
 function dedupeKey(item: Receipt | Reply): string {

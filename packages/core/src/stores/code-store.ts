@@ -24,6 +24,11 @@ export interface CodeAttempt {
   now: number;
   /** Wrong tries after which the code is burnt. */
   maxAttempts: number;
+  /**
+   * The wall-clock time (`Date.now()` ms) after which the store must neither use the code up nor
+   * count the try, and fail instead: see {@link LimitConsumeRequest.notAfter}.
+   */
+  notAfter?: number;
 }
 
 /** What {@link CodeStore.check} found. */

@@ -44,6 +44,14 @@ export interface LimitConsumeRequest {
   now: number;
   /** The limits; all pass and are consumed together, or none is consumed. */
   checks: readonly LimitCheck[];
+  /**
+   * The wall-clock time (`Date.now()` ms) after which the store must apply nothing and fail
+   * instead. The caller has stopped waiting by then and answered "unavailable"; a store whose
+   * client may run the call later (ioredis queues commands while it reconnects, and resends
+   * unanswered ones) would otherwise consume the limits of a request that was refused. A store
+   * that answers at once (the in-memory one) may ignore it.
+   */
+  notAfter?: number;
 }
 
 /** A limit that refused, and how long until it would let one more through. */

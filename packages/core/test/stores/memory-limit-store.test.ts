@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryLimitStore, type LimitCheck } from '../src/index.js';
+import { MemoryLimitStore, type LimitCheck } from '../../src/index.js';
 
 const perMinute = (key: string, max = 1): LimitCheck => ({ kind: 'rolling', name: `${key}-limit`, key, max, windowMs: 60_000 });
 
