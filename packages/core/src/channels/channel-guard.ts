@@ -51,6 +51,13 @@ export interface AttemptVerdict {
   readonly channelFailed: boolean;
 }
 
+interface Built {
+  run: Cockatiel.IPolicy;
+  breaker?: Cockatiel.CircuitBreakerPolicy;
+  lib: typeof Cockatiel;
+  direct: boolean;
+}
+
 let cockatiel: Promise<typeof Cockatiel> | undefined;
 function loadCockatiel(): Promise<typeof Cockatiel> {
   cockatiel ??= import('cockatiel');
@@ -59,7 +66,9 @@ function loadCockatiel(): Promise<typeof Cockatiel> {
 
 /** Retry and breaker of one channel, composed the cockatiel way (`wrap(breaker, retry)`). */
 export class ChannelGuard {
-  private policy: Promise<{ run: Cockatiel.IPolicy; breaker?: Cockatiel.CircuitBreakerPolicy; lib: typeof Cockatiel }> | undefined;
+  private policy: Promise<Built> | undefined;
+  // The built policies once loaded, so that a send does not wait a turn for them.
+  private built: Built | undefined;
 
   constructor(private readonly options: { retry: ChannelRetryOptions | false; breaker: ChannelBreakerOptions | false }) {}
 
@@ -74,7 +83,9 @@ export class ChannelGuard {
    * `retryAgain` and retries are left. `'open'` when the breaker refused to run it at all.
    */
   async run<T extends AttemptVerdict>(attempt: () => Promise<T>): Promise<T | 'open'> {
-    const { run, lib } = await (this.policy ??= this.build());
+    const { run, lib, direct } = this.built ?? (this.built = await (this.policy ??= this.build()));
+    // With neither retry nor breaker there is nothing to wrap: skip the policy's machinery.
+    if (direct) return attempt();
     try {
       return await run.execute(attempt);
     } catch (error) {
@@ -90,7 +101,7 @@ export class ChannelGuard {
     return state === lib.CircuitState.Open || state === lib.CircuitState.Isolated ? 'open' : state === lib.CircuitState.HalfOpen ? 'half-open' : 'closed';
   }
 
-  private async build(): Promise<{ run: Cockatiel.IPolicy; breaker?: Cockatiel.CircuitBreakerPolicy; lib: typeof Cockatiel }> {
+  private async build(): Promise<Built> {
     const lib = await loadCockatiel();
     const { retry, breaker } = this.options;
     const policies: Cockatiel.IPolicy[] = [];
@@ -111,6 +122,7 @@ export class ChannelGuard {
       );
     }
     const run = policies.length === 0 ? lib.noop : policies.length === 1 ? (policies[0] as Cockatiel.IPolicy) : lib.wrap(...policies);
-    return breakerPolicy === undefined ? { run, lib } : { run, breaker: breakerPolicy, lib };
+    const direct = policies.length === 0;
+    return breakerPolicy === undefined ? { run, lib, direct } : { run, breaker: breakerPolicy, lib, direct };
   }
 }

@@ -37,8 +37,9 @@ export interface TurnOutcome {
 
 function chunksOf(numbers: readonly PendingNumber[], channel: SmsChannel, batch: boolean): PendingNumber[][] {
   const max = Math.max(1, batch ? channel.capabilities.maxMessagesPerBatch : channel.capabilities.maxNumbersPerSend);
-  const chunks: PendingNumber[][] = [];
   // A request holds one kind of number: a provider may refuse a mix (Tencent does).
+  if (numbers.length <= max && numbers.every((pending) => pending.kind === numbers[0]?.kind)) return [[...numbers]];
+  const chunks: PendingNumber[][] = [];
   for (const kind of ['mainland', 'international'] as const) {
     const ofKind = numbers.filter((pending) => pending.kind === kind);
     for (let i = 0; i < ofKind.length; i += max) chunks.push(ofKind.slice(i, i + max));
@@ -137,6 +138,10 @@ async function runRequest(turn: ChannelTurn, request: { numbers: PendingNumber[]
 export async function runChannelTurn(turn: ChannelTurn, numbers: readonly PendingNumber[]): Promise<TurnOutcome> {
   const out: TurnOutcome = { settled: [], passed: [] };
   const requests = chunksOf(numbers, turn.channel, turn.values === undefined).map((chunk, index) => ({ numbers: chunk, key: `${turn.keyStem}-${index}` }));
+  if (requests.length === 1) {
+    await runRequest(turn, requests[0] as (typeof requests)[number], out);
+    return out;
+  }
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < requests.length) await runRequest(turn, requests[next++] as (typeof requests)[number], out);

@@ -55,7 +55,7 @@ export interface RouteSendInput {
   values?: TemplateValues;
   /**
    * A stem for the idempotency keys of this send's requests (receipts echo them), 1–40 of
-   * `[A-Za-z0-9_-]`; a queue passes its job id. @defaultValue a random UUID without dashes
+   * `[A-Za-z0-9_-]`; a queue passes its job id. @defaultValue 20 random hex digits per router, then a counter
    */
   idempotencyKey?: string;
 }
@@ -103,10 +103,17 @@ function badInput(message: string): SmsError {
  */
 export class ChannelRouter {
   private readonly slots: readonly Slot[];
+  // Tiers in priority order; `fixed` is the order itself when no tier has a choice to draw.
+  private readonly tiers: readonly (readonly Slot[])[];
+  private readonly fixed: readonly Slot[] | undefined;
   private readonly templates: ReadonlyMap<string, LogicalTemplate>;
   private readonly concurrency: number;
   private readonly normalize: (input: string) => RoutableNumber | undefined;
   private readonly random: () => number;
+  // Default key stems: random per router (unique across processes), then a counter (cheaper
+  // than a UUID per send, and unique within the process).
+  private readonly keyPrefix = crypto.randomUUID().replaceAll('-', '').slice(0, 20);
+  private keyCounter = 0;
 
   /** @throws {@link SmsError} 40004 for no channels, two channels of one name, a bad weight, or two templates of one name. */
   constructor(options: ChannelRouterOptions) {
@@ -122,6 +129,10 @@ export class ChannelRouter {
       const guard = new ChannelGuard({ retry: settings.retry ?? options.retry ?? {}, breaker: settings.breaker ?? options.breaker ?? {} });
       return { channel, priority: settings.priority ?? index, weight, guard };
     });
+    const byPriority = new Map<number, Slot[]>();
+    for (const slot of this.slots) byPriority.set(slot.priority, [...(byPriority.get(slot.priority) ?? []), slot]);
+    this.tiers = [...byPriority.keys()].sort((a, b) => a - b).map((priority) => byPriority.get(priority) ?? []);
+    this.fixed = this.tiers.every((tier) => tier.length === 1) ? this.tiers.flat() : undefined;
     const templates = new Map<string, LogicalTemplate>();
     for (const template of options.templates) {
       if (templates.has(template.name)) throw badInput(`Two templates are named "${template.name}".`);
@@ -173,8 +184,8 @@ export class ChannelRouter {
   private async route(request: { template: string; key: string | undefined; values: TemplateValues | undefined; entries: readonly { to: string; values: TemplateValues }[] }): Promise<RouteResult> {
     const template = this.templates.get(request.template);
     if (template === undefined) throw badInput(`No template is named "${request.template}"; known: ${[...this.templates.keys()].join(', ') || 'none'}.`);
-    const stem = request.key ?? crypto.randomUUID().replaceAll('-', '');
-    if (!KEY_STEM.test(stem)) throw badInput('idempotencyKey must be 1–40 characters of A–Z, a–z, 0–9, _ and -.');
+    const stem = request.key ?? `${this.keyPrefix}${(this.keyCounter++).toString(36)}`;
+    if (request.key !== undefined && !KEY_STEM.test(stem)) throw badInput('idempotencyKey must be 1–40 characters of A–Z, a–z, 0–9, _ and -.');
     if (request.entries.length === 0) throw badInput('No numbers to send to.');
 
     const invalid: UnroutableNumber[] = [];
@@ -213,7 +224,7 @@ export class ChannelRouter {
       pending = next;
     }
     for (const number of pending) settled.push(nobodyTookIt(number));
-    settled.sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0));
+    if (settled.length > 1) settled.sort((a, b) => (order.get(a.number) ?? 0) - (order.get(b.number) ?? 0));
     return routeResult({ numbers: settled, invalid, duplicates, template: template.name });
   }
 
@@ -246,12 +257,11 @@ export class ChannelRouter {
   }
 
   /** This send's channel order: tiers by priority; within a tier, drawn by weight. */
-  private orderFor(): Slot[] {
-    const tiers = new Map<number, Slot[]>();
-    for (const slot of this.slots) tiers.set(slot.priority, [...(tiers.get(slot.priority) ?? []), slot]);
+  private orderFor(): readonly Slot[] {
+    if (this.fixed !== undefined) return this.fixed;
     const order: Slot[] = [];
-    for (const priority of [...tiers.keys()].sort((a, b) => a - b)) {
-      const tier = [...(tiers.get(priority) ?? [])];
+    for (const members of this.tiers) {
+      const tier = [...members];
       while (tier.length > 0) {
         const total = tier.reduce((sum, slot) => sum + slot.weight, 0);
         let draw = this.random() * total;
