@@ -60,3 +60,15 @@ describe('infocloud channel template fields', () => {
     expect(channel.capabilities).toEqual({ numbers: 'mainland', maxNumbersPerSend: 1000, maxMessagesPerBatch: 1000, receipts: { pull: true, push: true } });
   });
 });
+
+describe('the guide "Channels and failover"', () => {
+  it('prints exactly the classes the code uses', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const guide = await readFile(new URL('../../../../docs/channels.md', import.meta.url), 'utf8');
+    const table = guide.slice(guide.indexOf('<!-- infocloud-classes:start -->'), guide.indexOf('<!-- infocloud-classes:end -->'));
+    const rows = new Map(
+      [...table.matchAll(/^\| (-?\d+) \| [^|]+ \| (\w+) \|$/gm)].map((m) => [Number(m[1]), m[2]] as const),
+    );
+    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(Object.entries(INFOCLOUD_FAILURE_CLASSES).map(([code, failure]) => [Number(code), failure])));
+  });
+});
