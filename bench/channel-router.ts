@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     console.log(`one code to one number, infocloud channel against the sandbox (${pinned ? 'sandbox pinned to core 0, this process to core 1' : 'not pinned'}), ${rounds} rounds × ${sends} sends, ${inflight} in flight`);
     console.log(`channel.send directly : ${median(samples.direct).toFixed(1)} µs CPU per send (median of rounds)`);
     console.log(`router.send           : ${median(samples.router).toFixed(1)} µs CPU per send (median of rounds)`);
-    console.log(`router / direct       : ${ratio.toFixed(3)} (median of per-round ratios; +${((ratio - 1) * 100).toFixed(1)}% CPU)`);
+    console.log(`router / direct       : ${ratio.toFixed(3)} (median of per-round ratios; +${((ratio - 1) * 100).toFixed(1)}% CPU; rounds ranged ${Math.min(...samples.ratio).toFixed(2)}–${Math.max(...samples.ratio).toFixed(2)})`);
     console.log(`the router's own CPU, over a channel that costs nothing: ${own.toFixed(1)} µs per send (${((own / median(samples.direct)) * 100).toFixed(1)}% of a direct send above)`);
     console.log(`goal ≤ ${GOAL.toFixed(2)}: ${ratio <= GOAL ? 'MET' : 'MISSED'}`);
   } finally {
