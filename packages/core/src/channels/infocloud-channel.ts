@@ -3,7 +3,7 @@ import type { SmsClientOptions } from '../client/options.js';
 import type { DeliveryReceipt } from '../client/receipts.js';
 import { sendResultOf, type SendResult } from '../client/send-result.js';
 import { SmsClient } from '../client/sms-client.js';
-import { MAX_PHONES_PER_REQUEST } from '../rules/phone.js';
+import { MAX_PHONES_PER_REQUEST } from '../endpoints.js';
 import type {
   ChannelBatchInput,
   ChannelCapabilities,
