@@ -1,4 +1,4 @@
-import { answerPlatformError } from '@smskit/koa';
+import { answerPlatformError, verifiedCaller } from '@smskit/koa';
 import type { Context, Middleware, Next } from 'koa';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -32,7 +32,7 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<LimitedEndpoint, RateLimit>> =
 export function rateLimit(limit: RateLimit): Middleware {
   const limiter = new RateLimiterMemory({ points: limit.points, duration: limit.durationSec });
   return async function limitRate(ctx: Context, next: Next): Promise<void> {
-    const apiKey = (ctx.state as { sms?: { apiKey?: string } }).sms?.apiKey ?? ctx.ip;
+    const apiKey = verifiedCaller(ctx)?.apiKey ?? ctx.ip;
     try {
       await limiter.consume(apiKey);
     } catch (rejection) {

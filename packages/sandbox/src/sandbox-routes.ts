@@ -5,7 +5,7 @@ import type { Context } from 'koa';
 import { z } from 'zod';
 import type { FaultPlan } from './faults.js';
 import { inboxRoutes } from './inbox/inbox-routes.js';
-import type { SandboxControl } from './sandbox.js';
+import type { SandboxControl } from './control.js';
 import { BALANCE_ITEMS } from './templates.js';
 import { fieldsOf } from './wire-fields.js';
 
