@@ -67,7 +67,8 @@ const DIGITS = /^\d+$/;
  */
 export function signRequest(options: SignRequestOptions): SignedRequest {
   const method = options.method ?? DEFAULT_SIGN_METHOD;
-  if (!isSignMethod(method)) {
+  // the default needs no lookup; anything else is checked against the six methods
+  if (method !== DEFAULT_SIGN_METHOD && !isSignMethod(method)) {
     throw new SmsError({
       code: 40004,
       message: `Unsupported sign method "${String(method)}".`,
@@ -84,24 +85,19 @@ export function signRequest(options: SignRequestOptions): SignedRequest {
   if (!Number.isInteger(ms) || ms < 1e12 || ms >= 1e13) {
     throw new SmsError({ code: 40004, message: `x-timestamp "${ms}" is not 13 digits of milliseconds.`, hint: 'Use milliseconds since the epoch (Date.now()), not seconds.' });
   }
-  const timestamp = String(ms);
-  const signed: SignedHeaderValues = {
+  // One object serves as the signed header values and, once x-sign is filled in, as the
+  // headers returned: a second object with dashed keys (or a spread) costs a measurable part
+  // of a small HMAC on Node 20. The canonical builder reads only the four signed keys.
+  const headers: SignedHeaders = {
     'x-api-key': options.apiKey,
     'x-sign-method': method,
     'x-nonce': nonce,
-    'x-timestamp': timestamp,
+    'x-timestamp': String(ms),
+    'x-sign': '',
   };
-  const canonical = buildCanonical(options.body, signed, options.dialect ?? 'skip-empty');
+  const canonical = buildCanonical(options.body, headers, options.dialect ?? 'skip-empty');
   const sign = hmacHex(options.accessKey, canonical.segments, method);
-  // Written out rather than spread: spreading an object with dashed keys costs more than a
-  // third of the HMAC itself on Node 20.
-  const headers: SignedHeaders = {
-    'x-api-key': signed['x-api-key'],
-    'x-sign-method': signed['x-sign-method'],
-    'x-nonce': signed['x-nonce'],
-    'x-timestamp': signed['x-timestamp'],
-    'x-sign': sign,
-  };
+  headers['x-sign'] = sign;
   return { headers, canonical: canonical.text, sign };
 }
 

@@ -80,8 +80,9 @@ export function hasPrototypeKey(value: unknown): boolean {
  * and nest at most {@link MAX_BODY_DEPTH} levels. A refusal is the caller's mistake (40004).
  */
 export function signableParams(body: unknown): SignableParamsResult {
-  if (body === undefined || body === null || body === '') return { ok: true, params: {} };
-  if (typeof body !== 'object' || Array.isArray(body) || (typeof Buffer !== 'undefined' && Buffer.isBuffer(body))) {
+  // `null` is the JSON text "null", not an absent body: refused like any non-object
+  if (body === undefined || body === '') return { ok: true, params: {} };
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || (typeof Buffer !== 'undefined' && Buffer.isBuffer(body))) {
     return { ok: false, reason: 'The body must be a JSON object of parameters.' };
   }
   const finding = inspect(body, { maxDepth: MAX_BODY_DEPTH, findProto: true });

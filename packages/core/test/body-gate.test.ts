@@ -26,7 +26,7 @@ describe('signableParams: one gate for every body the server side accepts', () =
     expect(signableParams('')).toEqual({ ok: true, params: {} });
   });
 
-  it.each([['an array', []], ['a string', 'phones=1'], ['a number', 7], ['a Buffer', Buffer.from('{}')]])('refuses %s', (_name, body) => {
+  it.each([['null', null], ['an array', []], ['a string', 'phones=1'], ['a number', 7], ['a Buffer', Buffer.from('{}')]])('refuses %s', (_name, body) => {
     expect(signableParams(body)).toMatchObject({ ok: false, reason: 'The body must be a JSON object of parameters.' });
   });
 
