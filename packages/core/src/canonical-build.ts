@@ -1,5 +1,6 @@
 import { SmsError } from './errors.js';
-import type { CanonicalDialect, SignableParams, SignedHeaderValues } from './canonical.js';
+import type { CanonicalDialect, SignableParams, SignedHeaderValues } from './canonical-types.js';
+import { MAX_BODY_DEPTH, nestedTooDeep } from './signable-params.js';
 
 /** The four signed header names, in code-unit order. */
 const HEADER_KEYS = ['x-api-key', 'x-nonce', 'x-sign-method', 'x-timestamp'] as const;
@@ -27,6 +28,11 @@ function writeValue(value: unknown, dialect: CanonicalDialect): string | undefin
   if (typeof value === 'string') return value === '' && dialect === 'skip-empty' ? undefined : value;
   if (value === null || value === undefined) return dialect === 'skip-empty' ? undefined : '';
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  // JSON.stringify recurses: a value nested thousands deep would overflow the stack (a crash,
+  // answered -1) instead of being the caller's mistake.
+  if (nestedTooDeep(value)) {
+    throw new SmsError({ code: 40004, message: `A body parameter is nested deeper than ${MAX_BODY_DEPTH} levels.`, hint: 'Send flat parameters; structured values such as templateParam travel as JSON text.' });
+  }
   return JSON.stringify(value);
 }
 

@@ -16,6 +16,11 @@ export interface SmsErrorOptions {
   details?: unknown;
   /** Whether retrying can help; defaults to the catalogue's answer for the code. */
   retryable?: boolean;
+  /**
+   * The HTTP status to answer with when smskit plays the server, where it differs from the
+   * catalogue's status for the code (413 for a body too large, which is still 40004).
+   */
+  httpStatus?: number;
 }
 
 /**
@@ -35,6 +40,8 @@ export class SmsError extends Error {
   readonly retryable: boolean;
   /** The platform's own (Chinese) wording of the code. */
   readonly platformMessage: string;
+  /** The HTTP status to answer with, when not the catalogue's for the code. */
+  readonly httpStatus: number | undefined;
 
   constructor(options: SmsErrorOptions) {
     const entry = describeCode(options.code);
@@ -46,13 +53,7 @@ export class SmsError extends Error {
     this.details = options.details;
     this.retryable = options.retryable ?? entry.retryable;
     this.platformMessage = entry.message;
-  }
-
-  /** The platform's JSON error shape, as smskit answers when it plays the server. */
-  toResponseBody(): { code: number; message: string; requestId?: string } {
-    return this.requestId === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, requestId: this.requestId };
+    this.httpStatus = options.httpStatus;
   }
 }
 
@@ -71,6 +72,7 @@ export function toSmsError(error: unknown): SmsError {
       requestId: typeof error.requestId === 'string' ? error.requestId : undefined,
       details: error.details,
       retryable: typeof error.retryable === 'boolean' ? error.retryable : undefined,
+      httpStatus: typeof error.httpStatus === 'number' ? error.httpStatus : undefined,
       cause: error.cause,
     });
   }
@@ -94,6 +96,7 @@ interface SmsErrorLike {
   requestId?: unknown;
   details?: unknown;
   retryable?: unknown;
+  httpStatus?: unknown;
   cause?: unknown;
 }
 

@@ -15,9 +15,24 @@ export * from './nonce.js';
 export * from './sign-method.js';
 export * from './sign.js';
 export * from './stores.js';
-export * from './verify.js';
+export {
+  DEFAULT_TOLERANCE_MS,
+  verifyRequest,
+  type ApiCredentials,
+  type CredentialsResolver,
+  type IncomingHeaders,
+  type SignedRequestInput,
+  type VerifyCheck,
+  type VerifyFailure,
+  type VerifyRequestOptions,
+  type VerifyResult,
+  type VerifySuccess,
+} from './verify.js';
+export * from './error-answer.js';
+export * from './ip-allowlist.js';
+export { hasPrototypeKey, MAX_BODY_DEPTH, signableParams, type SignableParamsResult } from './signable-params.js';
+export * from './signature-verifier.js';
 export * from './rules/index.js';
 export * from './client/index.js';
 export * from './push/index.js';
-export * from './prototype-keys.js';
 export * from './channels/index.js';

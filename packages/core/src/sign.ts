@@ -67,7 +67,8 @@ const DIGITS = /^\d+$/;
  */
 export function signRequest(options: SignRequestOptions): SignedRequest {
   const method = options.method ?? DEFAULT_SIGN_METHOD;
-  if (!isSignMethod(method)) {
+  // the default needs no lookup; anything else is checked against the six methods
+  if (method !== DEFAULT_SIGN_METHOD && !isSignMethod(method)) {
     throw new SmsError({
       code: 40004,
       message: `Unsupported sign method "${String(method)}".`,
@@ -93,25 +94,20 @@ export function signRequest(options: SignRequestOptions): SignedRequest {
  * @internal Not part of the public API: it trusts its input.
  */
 export function signChecked(options: { apiKey: string; accessKey: string; body: SignableParams; method: SignMethod; nonce: string; timestamp: number; dialect: CanonicalDialect }): SignedRequest {
-  const { method, nonce } = options;
-  const timestamp = String(options.timestamp);
-  const signed: SignedHeaderValues = {
+  const { method } = options;
+  // One object serves as the signed header values and, once x-sign is filled in, as the
+  // headers returned: a second object with dashed keys (or a spread) costs a measurable part
+  // of a small HMAC on Node 20. The canonical builder reads only the four signed keys.
+  const headers: SignedHeaders = {
     'x-api-key': options.apiKey,
     'x-sign-method': method,
-    'x-nonce': nonce,
-    'x-timestamp': timestamp,
+    'x-nonce': options.nonce,
+    'x-timestamp': String(options.timestamp),
+    'x-sign': '',
   };
-  const canonical = buildCanonical(options.body, signed, options.dialect);
+  const canonical = buildCanonical(options.body, headers, options.dialect);
   const sign = hmacHex(options.accessKey, canonical.segments, method);
-  // Written out rather than spread: spreading an object with dashed keys costs more than a
-  // third of the HMAC itself on Node 20.
-  const headers: SignedHeaders = {
-    'x-api-key': signed['x-api-key'],
-    'x-sign-method': signed['x-sign-method'],
-    'x-nonce': signed['x-nonce'],
-    'x-timestamp': signed['x-timestamp'],
-    'x-sign': sign,
-  };
+  headers['x-sign'] = sign;
   return { headers, canonical: canonical.text, sign };
 }
 

@@ -176,6 +176,16 @@ describe('MemoryNonceStore', () => {
     expect(store.claimSync('c', 100)).toBe(true);
   });
 
+  it('when full, finds an expired key even behind a live one of a longer lifetime', () => {
+    let now = 0;
+    const store = new MemoryNonceStore({ maxEntries: 2, now: () => now });
+    store.claimSync('long', 10_000);
+    store.claimSync('short', 10);
+    now = 2000; // past the periodic sweep, which stops at the first live key
+    expect(store.claimSync('next', 10)).toBe(true);
+    expect(store.size).toBe(2);
+  });
+
   it('sweeps expired keys so memory does not grow with time', () => {
     let now = 0;
     const store = new MemoryNonceStore({ now: () => now });

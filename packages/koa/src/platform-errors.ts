@@ -1,5 +1,5 @@
+import { errorAnswer, type PlatformErrorBody } from '@smskit/core';
 import type { Context, Middleware, Next } from 'koa';
-import { platformErrorResponse, type PlatformErrorBody } from './platform-response.js';
 import { requestIdOf } from './request-id.js';
 
 /** Options of {@link platformErrors}. */
@@ -16,10 +16,11 @@ export interface PlatformErrorsOptions {
 
 /**
  * Koa middleware that turns every error thrown below it into the platform's JSON shape
- * `{code, message, requestId}` with the catalogue's HTTP status: an `SmsError` keeps its
- * code and message; a client error from Koa or a body parser (bad JSON, body too large)
- * becomes 40004 with its 4xx status; anything else becomes -1 (HTTP 503) with a generic
- * message, so no stack trace, internal detail or secret reaches the caller. Put it first.
+ * `{code, message, requestId}` through core's {@link @smskit/core!errorAnswer} (the mapping
+ * `@smskit/nestjs` uses too): an `SmsError` keeps its code and message; a client error from
+ * Koa or a body parser (bad JSON, body too large) becomes 40004 with its 4xx status; anything
+ * else becomes -1 (HTTP 503) with a generic message, so no stack trace, internal detail or
+ * secret reaches the caller. Put it first.
  *
  * @example
  * ```ts
@@ -35,7 +36,7 @@ export function platformErrors(options: PlatformErrorsOptions = {}): Middleware 
       await next();
     } catch (error) {
       if (ctx.headerSent || !ctx.writable) throw error;
-      const { status, body } = platformErrorResponse(error, requestIdOf(ctx));
+      const { status, body } = errorAnswer(error, requestIdOf(ctx));
       // headers set by the failed handler (a half-written download, say) must not survive
       for (const name of Object.keys(ctx.response.headers)) ctx.remove(name);
       ctx.status = status;

@@ -2,7 +2,8 @@ import { PushInbox, type PushInboxOptions, type PushKind } from '@smskit/core';
 import type { Context, Middleware, Next } from 'koa';
 import { answerPlatformError } from './platform-response.js';
 import { requestIdOf } from './request-id.js';
-import { readSignableBody, type BodyLimit } from './signable-body.js';
+import { readParsedBody, type BodyLimit } from './signable-body.js';
+import { sourceIpReader } from './source-ip.js';
 
 /** Options of {@link receivePushes}: core's push handling, plus where the endpoints are. */
 export interface ReceivePushesOptions extends PushInboxOptions {
@@ -10,9 +11,23 @@ export interface ReceivePushesOptions extends PushInboxOptions {
   receiptPath?: string;
   /** Path of the uplink (reply) push endpoint. @defaultValue `'/sms/push/replies'` */
   replyPath?: string;
-  /** The pushing address. @defaultValue `(ctx) => ctx.ip` */
-  sourceIp?: (ctx: Context) => string;
-  /** Largest push body. @defaultValue `'2mb'` */
+  /**
+   * How many proxies of yours stand in front of the app, for `allowedIps`: as for
+   * {@link verifySignature}, the caller is the n-th `X-Forwarded-For` entry from the right, and
+   * `app.proxy` is ignored (it would trust the caller-written leftmost entry).
+   * @defaultValue 0 (the connection's peer is the pusher)
+   */
+  trustedProxies?: number;
+  /**
+   * The pushing address, when neither default fits. Replaces `trustedProxies`.
+   * @defaultValue the connection's peer, or the address `trustedProxies` points at
+   */
+  sourceIp?: (ctx: Context) => string | undefined;
+  /**
+   * Largest push body. The platform pushes at most a few thousand items at once (about 100
+   * bytes each), so 2 MB leaves room for the largest push it sends.
+   * @defaultValue `'2mb'`
+   */
   bodyLimit?: BodyLimit;
 }
 
@@ -46,7 +61,7 @@ export function receivePushes(options: ReceivePushesOptions): PushReceiver {
     [trimSlash(options.receiptPath ?? '/sms/push/receipts'), 'receipts'],
     [trimSlash(options.replyPath ?? '/sms/push/replies'), 'replies'],
   ]);
-  const sourceIp = options.sourceIp ?? ((ctx: Context) => ctx.ip);
+  const sourceIp = options.sourceIp ?? sourceIpReader(options.trustedProxies);
   const bodyLimit = options.bodyLimit ?? '2mb';
 
   const route = (path: string): { kind: PushKind; token?: string } | undefined => {
@@ -71,9 +86,10 @@ export function receivePushes(options: ReceivePushesOptions): PushReceiver {
       ctx.set('Allow', 'POST');
       return void answerPlatformError(ctx, { code: 40004, message: 'Pushes are POST requests.', status: 405 });
     }
-    const body = await readSignableBody(ctx, bodyLimit);
-    if (!body.ok) return void answerPlatformError(ctx, { code: 40004, message: body.message, status: body.status });
-    const answer = await inbox.accept({ kind: matched.kind, body: body.params, sourceIp: sourceIp(ctx), requestId: requestIdOf(ctx), pathToken: matched.token });
+    const read = await readParsedBody(ctx, bodyLimit);
+    if (!read.ok) return void answerPlatformError(ctx, { code: 40004, message: read.message, status: read.status });
+    // the inbox applies core's body gate (object, no __proto__, bounded depth), as on NestJS
+    const answer = await inbox.accept({ kind: matched.kind, body: read.body, sourceIp: sourceIp(ctx) ?? '', requestId: requestIdOf(ctx), pathToken: matched.token });
     ctx.status = answer.status;
     ctx.body = answer.body;
   };

@@ -8,7 +8,7 @@ import type { Context } from 'koa';
  * `ctx.state` (set by an upstream tracing middleware) is kept.
  */
 export function requestIdOf(ctx: Pick<Context, 'state'>): string {
-  const state = ctx.state as { requestId?: unknown };
+  const state = ctx.state;
   if (typeof state.requestId === 'string' && state.requestId !== '') return state.requestId;
   const id = randomUUID();
   state.requestId = id;

@@ -1,4 +1,4 @@
-import { hasPrototypeKey, type SignableParams } from '@smskit/core';
+import { signableParams, type SignableParams } from '@smskit/core';
 import inflate from 'inflation';
 import getRawBody from 'raw-body';
 import type { Context } from 'koa';
@@ -8,8 +8,23 @@ export type BodyLimit = number | string;
 
 /** The body as a signable object, or why it cannot be one (a 4xx answer with code 40004). */
 export type SignableBodyResult =
-  | { ok: true; params: SignableParams }
-  | { ok: false; status: number; message: string };
+  | {
+      /** The body is a usable parameter object. */
+      ok: true;
+      /** Its top-level parameters. */
+      params: SignableParams;
+    }
+  | {
+      /** The body was refused. */
+      ok: false;
+      /** The HTTP status to answer (400, 413, 415). */
+      status: number;
+      /** Why, for the caller. */
+      message: string;
+    };
+
+/** The body as parsed, before core's gate; what the verifier and the push inbox take. */
+export type ParsedBodyResult = { ok: true; body: unknown } | { ok: false; status: number; message: string };
 
 interface ParsedRequest {
   body?: unknown;
@@ -20,36 +35,42 @@ interface ParsedRequest {
  * The request body's top-level parameters, whichever body parser ran before (its
  * `ctx.request.body` is used as it is) or none: then the body is read here (raw-body, with
  * gzip/deflate/br undone by inflation) and parsed as JSON, up to `limit`, and left on
- * `ctx.request.body` / `ctx.request.rawBody` as `@koa/bodyparser` would.
- * A parser that skipped the request (an unexpected content type) leaves the stream unread, and
- * that is detected too, so the signature is never checked against a body nobody read.
+ * `ctx.request.body` / `ctx.request.rawBody` as `@koa/bodyparser` would. The result passes
+ * core's {@link @smskit/core!signableParams} (an object, no `__proto__`, bounded depth).
  */
 export async function readSignableBody(ctx: Context, limit: BodyLimit): Promise<SignableBodyResult> {
+  const read = await readParsedBody(ctx, limit);
+  if (!read.ok) return read;
+  const gate = signableParams(read.body);
+  return gate.ok ? gate : { ok: false, status: 400, message: gate.reason };
+}
+
+/**
+ * The parsed body without core's gate (the verifier and the push inbox apply it themselves,
+ * so it runs once). A parser that skipped the request (an unexpected content type) leaves the
+ * stream unread, and that is detected too, so the signature is never checked against a body
+ * nobody read.
+ * @internal
+ */
+export async function readParsedBody(ctx: Context, limit: BodyLimit): Promise<ParsedBodyResult> {
   const request = ctx.request as unknown as ParsedRequest;
-  let body = request.body;
-  if (body === undefined || streamUnread(ctx)) {
-    let raw: string;
-    try {
-      raw = (await getRawBody(inflate(ctx.req), { length: declaredLength(ctx), limit })).toString('utf8');
-    } catch (error) {
-      return bodyReadFailure(error, limit);
-    }
-    try {
-      // __proto__ keys are refused below, whichever parser produced the object
-      body = raw === '' ? {} : (JSON.parse(raw) as unknown);
-    } catch {
-      return { ok: false, status: 400, message: 'The body is not a JSON object.' };
-    }
-    request.body = body;
-    request.rawBody = raw;
+  if (request.body !== undefined && !streamUnread(ctx)) return { ok: true, body: request.body };
+  let raw: string;
+  try {
+    raw = (await getRawBody(inflate(ctx.req), { length: declaredLength(ctx), limit })).toString('utf8');
+  } catch (error) {
+    return bodyReadFailure(error, limit);
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, status: 400, message: 'The body must be a JSON object of parameters.' };
+  let body: unknown;
+  try {
+    // JSON.parse does not recurse, so a deep body is parsed and then refused by the gate
+    body = raw === '' ? {} : (JSON.parse(raw) as unknown);
+  } catch {
+    return { ok: false, status: 400, message: 'The body is not a JSON object.' };
   }
-  if (hasPrototypeKey(body)) {
-    return { ok: false, status: 400, message: 'The body holds a "__proto__" key, which is refused.' };
-  }
-  return { ok: true, params: body as SignableParams };
+  request.body = body;
+  request.rawBody = raw;
+  return { ok: true, body };
 }
 
 /** Content-Length, when the body arrives as sent (compressed bodies change length). */
@@ -65,7 +86,7 @@ function streamUnread(ctx: Context): boolean {
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }
 
-function bodyReadFailure(error: unknown, limit: BodyLimit): SignableBodyResult {
+function bodyReadFailure(error: unknown, limit: BodyLimit): { ok: false; status: number; message: string } {
   const e = (typeof error === 'object' && error !== null ? error : {}) as { status?: unknown; type?: unknown };
   const status = typeof e.status === 'number' && e.status >= 400 && e.status < 500 ? e.status : 400;
   if (e.type === 'entity.too.large') return { ok: false, status: 413, message: `The body is larger than the limit (${String(limit)}).` };

@@ -13,12 +13,12 @@ export { OnSmsReceipts, OnSmsReplies, SMS_PUSH_HANDLER } from './push/on-sms-pus
 export type { SmsPushOptions } from './push/sms-push-options.js';
 export { SmsPushReceiver, type SmsPushHandler } from './push/sms-push-receiver.js';
 export { SMS_MODULE_OPTIONS } from './sms.constants.js';
-export { smsErrorResponse, type SmsErrorResponse } from './sms-error-response.js';
-export { SmsException, type SmsErrorBody } from './sms.exception.js';
+export { smsErrorResponse } from './sms-error-response.js';
+export { SmsException } from './sms.exception.js';
 export { SmsExceptionFilter } from './sms-exception.filter.js';
 export { SmsModule, type SmsModuleAsyncOptions, type SmsOptionsFactory } from './sms.module.js';
 export type { SmsModuleExtras, SmsModuleOptions, SmsOtpOptions, SmsVerifyOptions } from './sms-module-options.js';
 export { smsRequestId } from './sms-request-id.js';
-export { SmsRequestVerifier, type SignedRequestInput } from './sms-request-verifier.js';
+export { SmsRequestVerifier } from './sms-request-verifier.js';
 export { SmsSignatureGuard, type SignedHttpRequest } from './sms-signature.guard.js';
 export { SmsVerified, smsVerification } from './sms-verified.decorator.js';

@@ -1,8 +1,10 @@
 /**
  * A stand-in for a provider whose options section is missing. Nest instantiates every provider
- * at start-up whether or not anything injects it, so failing there would break apps that never
- * use, say, OTP; failing at the first call, with the section to add, is the next best thing. It
- * keeps the class's prototype (so `instanceof` holds) and leaves Nest's lifecycle hooks alone.
+ * at start-up whether or not anything injects it, so the provider itself cannot fail there
+ * without breaking apps that never use, say, OTP: an app whose classes inject it is refused at
+ * start-up by {@link SmsSetupCheck}, and this covers what that cannot see (`moduleRef.get()` at
+ * run time) by throwing at the first call, with the section to add. It keeps the class's
+ * prototype (so `instanceof` holds) and leaves Nest's lifecycle hooks alone.
  */
 export function missingSection<T extends object>(options: { type: abstract new (...args: never[]) => T; section: string; example: string }): T {
   const { type, section, example } = options;

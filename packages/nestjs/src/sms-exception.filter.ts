@@ -1,6 +1,7 @@
 import { Catch, Inject, Logger, Optional, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { isUnexpected, smsErrorResponse, type SmsErrorResponse } from './sms-error-response.js';
+import type { ErrorAnswer } from '@smskit/core';
+import { smsErrorResponse } from './sms-error-response.js';
 import { smsRequestId } from './sms-request-id.js';
 
 interface ReplyingResponse {
@@ -42,9 +43,12 @@ export class SmsExceptionFilter implements ExceptionFilter {
     else response.status(answer.status).send(answer.body);
   }
 
-  /** Told about every answered error; logs the unexpected ones (answered -1) with their stack. */
-  protected report(exception: unknown, answer: SmsErrorResponse): void {
-    if (!isUnexpected(exception)) return;
+  /**
+   * Told about every answered error; logs only the unexpected ones (answered -1) with their
+   * stack. A caller's mistake — a body too large, a bad signature — is answered, not logged.
+   */
+  protected report(exception: unknown, answer: ErrorAnswer): void {
+    if (answer.body.code !== -1) return;
     const stack = exception instanceof Error ? exception.stack : undefined;
     this.logger.error(`Answered ${answer.body.code} (requestId ${answer.body.requestId}) for an unexpected error: ${describe(exception)}`, stack);
   }

@@ -1,25 +1,13 @@
-import type { ApiCredentials, CredentialsResolver, NonceStore, SmsClientOptions } from '@smskit/core';
+import type { SignatureVerifierOptions, SmsClientOptions } from '@smskit/core';
 import type { OtpSender, OtpServiceOptions } from '@smskit/otp';
 import type { SmsPushOptions } from './push/sms-push-options.js';
 
 /**
  * How {@link SmsSignatureGuard} verifies signed requests (SPEC §2), for a Nest app that plays
- * the platform's server side (a gateway, a proxy, a mock).
+ * the platform's server side (a gateway, a proxy, a mock): core's `SignatureVerifierOptions`
+ * (`credentials`, `nonceStore`, `toleranceMs`, `now`), whose defaults are declared there once.
  */
-export interface SmsVerifyOptions {
-  /** The apiKey → credentials table, or a function that looks a key up (may be async). */
-  credentials: Readonly<Record<string, ApiCredentials>> | CredentialsResolver;
-  /**
-   * Where seen nonces are remembered, for replay protection; `false` turns it off. Behind a
-   * load balancer, pass a shared store (`@smskit/redis`).
-   * @defaultValue one in-process `MemoryNonceStore` per module
-   */
-  nonceStore?: NonceStore | false;
-  /** Accepted clock skew in either direction, in ms. @defaultValue 60_000 */
-  toleranceMs?: number;
-  /** The server clock, in ms. @defaultValue `Date.now` */
-  now?: () => number;
-}
+export type SmsVerifyOptions = SignatureVerifierOptions;
 
 /**
  * The OTP service's options. `send` is optional here: by default codes go out through the
@@ -36,8 +24,9 @@ export interface SmsOtpOptions extends Omit<OtpServiceOptions, 'send'> {
 
 /**
  * Options of `SmsModule.forRoot()` (or what a `forRootAsync()` factory returns). Every section
- * is optional; a provider whose section is missing is still injectable, but its methods throw
- * an error that names the missing section, so a wrong setup fails loudly at its first use.
+ * is optional, but an app that uses a provider whose section is missing — injects `OtpService`
+ * without `otp`, `SmsClient` without `client`, or guards a route with {@link SmsSignatureGuard}
+ * without `verify` — refuses to start, with a message naming the section to add.
  */
 export interface SmsModuleOptions {
   /** The platform client, injectable as `SmsClient`. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { hasPrototypeKey, type IncomingHeaders, type SignableParams, type VerifyFailure } from '@smskit/core';
+import type { IncomingHeaders, VerifyFailure } from '@smskit/core';
 import { SmsException } from './sms.exception.js';
 import { smsRequestId } from './sms-request-id.js';
 import { SmsRequestVerifier } from './sms-request-verifier.js';
@@ -21,7 +21,8 @@ export interface SignedHttpRequest {
  * Lets a request through only when it is signed as the platform's API requires (SPEC §2): the
  * five `x-` headers, a known apiKey, its IP allowlist, the clock within tolerance, the HMAC over
  * the body's top-level parameters in either canonical dialect, and a fresh nonce — checked by
- * core's `verifyRequest` with the module's `verify` options. A failure answers the platform's
+ * core's `SignatureVerifier` with the module's `verify` options, after core's body gate (a JSON
+ * object, no `__proto__` at any depth, at most 32 levels deep). A failure answers the platform's
  * JSON (`{code, message, requestId}`, 40004, 2000 or 2001) through an {@link SmsException}.
  * The handler can read the verified caller with {@link SmsVerified}.
  *
@@ -44,11 +45,7 @@ export class SmsSignatureGuard implements CanActivate {
   /** Verifies the request; throws (through {@link SmsSignatureGuard.onFailure}) when it fails. */
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<SignedHttpRequest>();
-    const body = this.getBody(request);
-    if (body === undefined) {
-      return this.onFailure({ ok: false, code: 40004, check: 'headers', reason: 'The body must be a JSON object of parameters (without "__proto__" keys).' }, context);
-    }
-    const result = await this.verifier.verify({ headers: request.headers, body, sourceIp: this.getSourceIp(request) });
+    const result = await this.verifier.verify({ headers: request.headers, body: this.getBody(request), sourceIp: this.getSourceIp(request) });
     if (!result.ok) return this.onFailure(result, context);
     recordVerification(request, result);
     return true;
@@ -64,14 +61,11 @@ export class SmsSignatureGuard implements CanActivate {
   }
 
   /**
-   * The signed parameters: the parsed JSON body (`{}` when there is none), or `undefined` when
-   * the body is not a JSON object, which is refused with 40004.
+   * The body as the platform's parser left it; core's gate then takes an absent body as `{}`
+   * and refuses anything but a JSON object of parameters (40004).
    */
-  protected getBody(request: SignedHttpRequest): SignableParams | undefined {
-    const body = request.body;
-    if (body === undefined || body === null || body === '') return {};
-    if (typeof body !== 'object' || Array.isArray(body) || Buffer.isBuffer(body) || hasPrototypeKey(body)) return undefined;
-    return body as SignableParams;
+  protected getBody(request: SignedHttpRequest): unknown {
+    return request.body;
   }
 
   /**
@@ -82,6 +76,6 @@ export class SmsSignatureGuard implements CanActivate {
    */
   protected onFailure(failure: VerifyFailure, context: ExecutionContext): boolean | Promise<boolean> {
     const requestId = smsRequestId(context.switchToHttp().getRequest<object>());
-    throw new SmsException({ code: failure.code, message: failure.reason, requestId });
+    throw new SmsException({ code: failure.code, message: failure.reason, requestId, status: failure.status });
   }
 }

@@ -10,6 +10,7 @@ import { smsClientProvider } from './sms-client.provider.js';
 import { SmsConfigurableModule } from './sms.module-definition.js';
 import type { SmsModuleExtras, SmsModuleOptions } from './sms-module-options.js';
 import { SmsRequestVerifier } from './sms-request-verifier.js';
+import { SmsSetupCheck } from './sms-setup-check.js';
 import { SmsSignatureGuard } from './sms-signature.guard.js';
 import type { FactoryProvider, ModuleMetadata, Type } from '@nestjs/common';
 
@@ -57,7 +58,7 @@ export interface SmsModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'>, 
  */
 @Module({
   imports: [DiscoveryModule],
-  providers: [smsClientProvider, otpProvider, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver, SmsPushExplorer],
+  providers: [smsClientProvider, otpProvider, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver, SmsPushExplorer, SmsSetupCheck],
   exports: [SMS_MODULE_OPTIONS, SmsClient, OtpService, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver],
 })
 export class SmsModule extends SmsConfigurableModule implements OnApplicationShutdown {

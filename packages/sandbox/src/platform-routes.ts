@@ -1,5 +1,5 @@
 import { formatArriveTime, MAX_RECEIPT_QUERY_IDS, PLATFORM_ENDPOINTS, RECEIPT_RETENTION_MS, SmsError, type PlatformEndpoint } from '@smskit/core';
-import { answerPlatformError, requestIdOf } from '@smskit/koa';
+import { answerPlatformError, requestIdOf, verifiedCaller } from '@smskit/koa';
 import type { Context, Middleware, Next } from 'koa';
 import compose from 'koa-compose';
 import { acceptSend, acceptSendBatch, type Accepted, type SendContext } from './send-engine.js';
@@ -25,7 +25,8 @@ function bodyOf(ctx: Context): Record<string, unknown> {
 }
 
 function apiKeyOf(ctx: Context): string {
-  return (ctx.state as { sms: { apiKey: string } }).sms.apiKey;
+  // the routes run behind verifySignature, so a caller is always there
+  return verifiedCaller(ctx)?.apiKey ?? '';
 }
 
 /**

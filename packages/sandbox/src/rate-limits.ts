@@ -1,5 +1,5 @@
 import { describeRateLimit, PLATFORM_ENDPOINTS, RATE_LIMITED_ENDPOINTS, type RateLimit, type RateLimitedEndpoint } from '@smskit/core';
-import { answerPlatformError } from '@smskit/koa';
+import { answerPlatformError, verifiedCaller } from '@smskit/koa';
 import type { Context, Middleware, Next } from 'koa';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
@@ -23,7 +23,7 @@ export function rateLimit(limit: RateLimit): Middleware {
   const limiter = new RateLimiterMemory({ points: limit.max, duration: limit.windowMs / 1000 });
   const words = describeRateLimit(limit);
   return async function limitRate(ctx: Context, next: Next): Promise<void> {
-    const apiKey = (ctx.state as { sms?: { apiKey?: string } }).sms?.apiKey ?? ctx.ip;
+    const apiKey = verifiedCaller(ctx)?.apiKey ?? ctx.ip;
     try {
       await limiter.consume(apiKey);
     } catch (rejection) {

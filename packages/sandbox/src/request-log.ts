@@ -1,4 +1,4 @@
-import { requestIdOf } from '@smskit/koa';
+import { requestIdOf, verifiedCaller } from '@smskit/koa';
 import type { Context, Middleware, Next } from 'koa';
 
 /** One line of the sandbox's request log: no header values, no bodies, never a secret. */
@@ -42,8 +42,8 @@ export function requestLog(log: (entry: RequestLogEntry) => void): Middleware {
       };
       if (code !== undefined) entry.code = code;
       if (code !== undefined && code !== 200 && typeof body?.message === 'string') entry.message = body.message;
-      const apiKey = (ctx.state as { sms?: { ok?: boolean; apiKey?: string } }).sms;
-      if (apiKey?.ok && apiKey.apiKey) entry.apiKey = apiKey.apiKey;
+      const caller = verifiedCaller(ctx);
+      if (caller) entry.apiKey = caller.apiKey;
       log(entry);
     }
   };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { controlGuard } from './control-guard.js';
 import type { FaultPlan } from './faults.js';
 import { inboxRoutes } from './inbox/inbox-routes.js';
-import type { SandboxControl } from './sandbox.js';
+import type { SandboxControl } from './control.js';
 import { BALANCE_ITEMS } from './templates.js';
 import { fieldsOf } from './wire-fields.js';
 

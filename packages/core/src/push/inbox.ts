@@ -1,8 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { describeCode } from '../error-codes.js';
-import { isSmsError } from '../errors.js';
+import { errorAnswer, type ErrorAnswer } from '../error-answer.js';
+import { isSmsError, SmsError } from '../errors.js';
+import { signableParams } from '../signable-params.js';
 import { MemoryNonceStore, type NonceStore } from '../stores.js';
-import { ipAllowed } from '../verify.js';
+import { ipAllowed } from '../ip-allowlist.js';
 import { parseReceiptPush, parseReplyPush, type Receipt, type Reply } from './payloads.js';
 import { PushQueue } from './queue.js';
 
@@ -86,13 +87,11 @@ export interface IncomingPush {
   pathToken?: string;
 }
 
-/** What to answer the platform: the catalogue's HTTP status for the code, and the platform's JSON shape. */
-export interface PushAnswer {
-  /** The HTTP status. */
-  status: number;
-  /** The body. */
-  body: { code: number; message: string; requestId: string };
-}
+/**
+ * What to answer the platform: the catalogue's HTTP status for the code, and the platform's
+ * JSON shape — core's {@link ErrorAnswer}, with `{code: 200, message: 'OK'}` for an accepted push.
+ */
+export type PushAnswer = ErrorAnswer;
 
 /**
  * The framework-free half of receiving the platform's pushes (SPEC §3), shared by
@@ -135,16 +134,20 @@ export class PushInbox {
   /** Checks, de-duplicates and queues one push; resolves the answer for the platform. */
   async accept(push: IncomingPush): Promise<PushAnswer> {
     const { kind, requestId } = push;
-    const refuse = (code: number, message: string): PushAnswer => ({ status: describeCode(code).httpStatus, body: { code, message, requestId } });
+    const refuse = (code: number, message: string): PushAnswer => errorAnswer(new SmsError({ code, message }), requestId);
     if (!this.pathTokenMatches(push.pathToken)) return refuse(2001, 'Unknown push path token.');
     const allowed = this.options.allowedIps ?? [];
     if (allowed.length > 0 && !ipAllowed(push.sourceIp, allowed)) return refuse(2000, `Source address ${push.sourceIp} may not push.`);
+    // The same gate as signed requests (object, no __proto__, bounded depth), for Koa and Nest
+    // alike, before anything reads the body.
+    const gate = signableParams(push.body);
+    if (!gate.ok) return refuse(40004, gate.reason);
     // Authenticate before validating, so that a stranger learns nothing of the payload's rules.
-    const apiKey = typeof push.body === 'object' && push.body !== null ? (push.body as { apiKey?: unknown }).apiKey : undefined;
+    const apiKey = gate.params.apiKey;
     if (typeof apiKey !== 'string' || !this.apiKeys.has(apiKey)) return refuse(2001, 'Unknown apiKey in the push.');
     let items: Receipt[] | Reply[];
     try {
-      items = kind === 'receipts' ? parseReceiptPush(push.body) : parseReplyPush(push.body);
+      items = kind === 'receipts' ? parseReceiptPush(gate.params) : parseReplyPush(gate.params);
     } catch (error) {
       if (!isSmsError(error)) throw error;
       return refuse(error.code, error.message);

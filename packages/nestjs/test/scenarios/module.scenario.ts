@@ -43,12 +43,35 @@ export function moduleScenario(kit: NestKit): void {
       await moduleRef.close();
     });
 
-    it('still provides an unconfigured section, whose methods throw an error naming the section to add', async () => {
+    it('an app that injects OtpService or SmsClient without their section refuses to start, naming the section', async () => {
       const moduleRef = await Test.createTestingModule({ imports: [SmsModule.forRoot({})], providers: [SignUpService] }).compile();
-      const service = moduleRef.get(SignUpService);
-      expect(service.sms).toBeInstanceOf(SmsClient);
-      expect(() => service.sms.send({ phones: ['13800000000'], templateCode: 'T' })).toThrow(/SmsClient is not configured — add a `client` section/);
-      expect(() => service.otp.request({ phone: '13800000000', scene: 'login' })).toThrow(/OtpService is not configured — add a `otp` section/);
+      const started = moduleRef.init();
+      await expect(started).rejects.toThrow(/OtpService is injected but not configured — add an `otp` section/);
+      await expect(started).rejects.toThrow(/SmsClient is injected but not configured — add a `client` section/);
+      await moduleRef.close().catch(() => undefined);
+    });
+
+    it('an app that guards a route with SmsSignatureGuard (or a subclass) without a verify section refuses to start', async () => {
+      const { Controller, Post, UseGuards } = kit.common;
+      class StrictGuard extends kit.sms.SmsSignatureGuard {}
+      for (const guard of [kit.sms.SmsSignatureGuard, StrictGuard]) {
+        @Controller('message')
+        @UseGuards(guard)
+        class MessageController {
+          @Post('send') send() {
+            return 'sent';
+          }
+        }
+        const moduleRef = await Test.createTestingModule({ imports: [SmsModule.forRoot({ client })], controllers: [MessageController] }).compile();
+        await expect(moduleRef.init()).rejects.toThrow(/SmsSignatureGuard is not configured — add a `verify` section/);
+        await moduleRef.close().catch(() => undefined);
+      }
+    });
+
+    it('an app that uses none of the unconfigured sections starts; they still fail plainly if reached at run time', async () => {
+      const moduleRef = await Test.createTestingModule({ imports: [SmsModule.forRoot({})] }).compile();
+      await moduleRef.init();
+      expect(() => moduleRef.get(OtpService).request({ phone: '13800000000', scene: 'login' })).toThrow(/OtpService is not configured — add a `otp` section/);
       await expect(moduleRef.get(SmsRequestVerifier).verify({ headers: {}, body: {} })).rejects.toThrow(/add a `verify` section/);
       await moduleRef.close();
     });

@@ -1,5 +1,5 @@
 import { SmsClient, SmsError } from '@smskit/core';
-import type { SmsErrorResponse } from '../../src/index.js';
+import type { ErrorAnswer } from '@smskit/core';
 import { describe, expect, it } from 'vitest';
 import { PLATFORMS, type NestKit } from './nest-kit.js';
 import { sandboxClient, startSandbox } from './sandbox.js';
@@ -79,7 +79,7 @@ export function sendScenario(kit: NestKit): void {
       const { url: sandboxUrl } = await startSandbox();
       const reported: { error: unknown; code: number }[] = [];
       class RecordingFilter extends kit.sms.SmsExceptionFilter {
-        protected override report(error: unknown, answer: SmsErrorResponse): void {
+        protected override report(error: unknown, answer: ErrorAnswer): void {
           reported.push({ error, code: answer.body.code });
         }
       }
