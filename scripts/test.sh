@@ -39,7 +39,8 @@ missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 # the font only makes the screenshots the browser tests save show Chinese text, not boxes
-fc-list 2>/dev/null | grep -qi 'wenquanyi\|wqy' || missing+=(fonts-wqy-zenhei)
+# (grep reads all of fc-list's output: with -q it would stop early, and pipefail would see SIGPIPE)
+fc-list 2>/dev/null | grep -i 'wenquanyi\|wqy' >/dev/null || missing+=(fonts-wqy-zenhei)
 
 if [ ${#missing[@]} -gt 0 ]; then
   if runner=$(apt_runner); then
@@ -54,11 +55,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     say "missing ${missing[*]}, and apt-get cannot be used here (not root, or not Debian): the tests that need them will be skipped (in CI: fail). Install them yourself, e.g. as root: apt-get install ${missing[*]}"
   fi
 fi
-[ -x "$CHROMIUM" ] && say "chromium: $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
+if [ -x "$CHROMIUM" ]; then say "chromium: $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
+else say "chromium: none at $CHROMIUM; the browser tests will be skipped (in CI: fail)"
+fi
 
 # --- a Redis for the run -------------------------------------------------------------------
 started_redis=''
-stop_redis() { [ -n "$started_redis" ] && kill "$started_redis" 2>/dev/null; }
+# SIGTERM: redis-server shuts down cleanly (nothing to save); wait, so the port is free after us
+stop_redis() { if [ -n "$started_redis" ]; then kill "$started_redis" 2>/dev/null; wait "$started_redis" 2>/dev/null; fi; }
 trap stop_redis EXIT
 if [ -n "${REDIS_URL:-}" ]; then
   say "redis: REDIS_URL is set, the tests use that one"
