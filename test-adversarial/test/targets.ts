@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { Body, Controller, HttpCode, Injectable, Module, Post, UseGuards, type LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { platformErrors, receivePushes, verifySignature } from '@smskit/koa';
-import { OnSmsReceipts, OnSmsReplies, SmsModule, SmsSignatureGuard } from '@smskit/nestjs';
+import { OnSmsReceipts, OnSmsReplies, SmsExceptionFilter, SmsModule, SmsSignatureGuard } from '@smskit/nestjs';
 import { createSandbox } from '@smskit/sandbox';
 import Koa from 'koa';
 import { ACCOUNT, OFFICE } from './inputs.js';
@@ -98,11 +98,20 @@ class PushHandlers {
 })
 class AdversarialModule {}
 
-/** A Nest 11 app with the guard and the push receivers, on Express or Fastify, proxy trusted once as the docs say. */
+/**
+ * A Nest 11 app with the guard and the push receivers, on Express or Fastify, set up as the
+ * package's README says: SmsExceptionFilter for the whole app (errors raised before routing,
+ * such as the body parser's, reach only a global filter), one trusted proxy, and on Express a
+ * JSON limit above the largest push (Express's default is 100 KB; Fastify's 1 MiB).
+ */
 export async function nestTarget(logs: string[], platform: 'express' | 'fastify'): Promise<Target> {
   const adapter = platform === 'express' ? new ExpressAdapter() : new FastifyAdapter({ trustProxy: 1 });
   const app = await NestFactory.create(AdversarialModule, adapter, { logger: recordingLogger(logs), forceCloseConnections: true });
-  if (platform === 'express') (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', 1);
+  app.useGlobalFilters(new SmsExceptionFilter(app.get(HttpAdapterHost)));
+  if (platform === 'express') {
+    (app.getHttpAdapter().getInstance() as { set(name: string, value: unknown): void }).set('trust proxy', 1);
+    (app as unknown as { useBodyParser(type: string, options: object): void }).useBodyParser('json', { limit: '2mb' });
+  }
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   return {
