@@ -140,10 +140,12 @@ export const SIGNED_INPUTS: Input[] = [
   input('deflate, valid', 'any', encoded('deflate', (body) => deflateSync(body))),
   input('br, valid', 'any', encoded('br', (body) => brotliCompressSync(body))),
   input('gzip twice, named once', 'reject', encoded('gzip', (body) => gzipSync(gzipSync(body)))),
-  input('content-encoding gzip over plain bytes', 'reject', encoded('gzip', (body) => body)),
+  // a Content-Encoding over plain bytes: Koa and Express refuse it (415/400), Fastify decodes no
+  // body and reads the bytes as sent; either is safe, as the signature covers what was read
+  input('content-encoding gzip over plain bytes', 'any', encoded('gzip', (body) => body)),
   input('truncated gzip', 'reject', encoded('gzip', (body) => gzipSync(body).subarray(0, 12))),
-  input('content-encoding compress', 'reject', encoded('compress', (body) => body)),
-  input('content-encoding x-unknown', 'reject', encoded('x-unknown', (body) => body)),
+  input('content-encoding compress', 'any', encoded('compress', (body) => body)),
+  input('content-encoding x-unknown', 'any', encoded('x-unknown', (body) => body)),
   input('gzip bomb (64 MiB of zeros)', 'reject', () => ({ headers: [...signedHeaders({}), ['content-encoding', 'gzip']], body: GZIP_BOMB })),
   input('deflate bomb (64 MiB of zeros)', 'reject', () => ({ headers: [...signedHeaders({}), ['content-encoding', 'deflate']], body: DEFLATE_BOMB })),
   // content types and charsets
