@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_PATH } from '@smskit/test-support';
 import { chromium, type BrowserContext } from 'playwright-core';
 
 /** Where the tests save screenshots (gitignored: `test-results/`). */
@@ -14,7 +15,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
   mkdirSync(SHOTS, { recursive: true });
   const profile = mkdtempSync(join(tmpdir(), 'smskit-demo-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--no-first-run', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1100, height: 900 },
