@@ -1,4 +1,6 @@
-import { Agent, type Dispatcher } from 'undici';
+// Only types at the top: undici is loaded on the first request (see `ownAgent`), so that
+// importing @smskit/core to sign or verify does not pay for the HTTP client.
+import type { Agent, Dispatcher } from 'undici';
 
 /**
  * Why a request got no answer. The first four happen before anything is written to the
@@ -91,8 +93,9 @@ const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 export class HttpTransport {
   private readonly origin: string;
   private readonly prefix: string;
-  private readonly dispatcher: Dispatcher;
-  private readonly owned: Agent | undefined;
+  private readonly given: Dispatcher | undefined;
+  private readonly options: HttpTransportOptions;
+  private owned: Promise<Agent> | undefined;
   private readonly timeoutMs: number;
 
   constructor(options: HttpTransportOptions) {
@@ -100,16 +103,24 @@ export class HttpTransport {
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
-    this.owned = options.dispatcher
-      ? undefined
-      : new Agent({
-          connections: options.connections,
-          connect: { timeout: options.connectTimeoutMs },
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
+    this.options = options;
+    this.given = options.dispatcher;
+  }
+
+  /** The client's own kept-alive connections, made (and undici loaded) on first use. */
+  private ownAgent(): Promise<Agent> {
+    const { connections, connectTimeoutMs, timeoutMs } = this.options;
+    this.owned ??= import('undici').then(
+      ({ Agent }) =>
+        new Agent({
+          connections,
+          connect: { timeout: connectTimeoutMs },
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
           maxResponseSize: MAX_ANSWER_BYTES,
-        });
-    this.dispatcher = options.dispatcher ?? (this.owned as Agent);
+        }),
+    );
+    return this.owned;
   }
 
   /** The full URL of an endpoint path. */
@@ -119,7 +130,8 @@ export class HttpTransport {
 
   /** POSTs `body` (JSON text) with `headers`; throws the HTTP layer's error when no full answer came. */
   async post(options: { path: string; headers: Record<string, string>; body: string }): Promise<HttpAnswer> {
-    const response = await this.dispatcher.request({
+    const dispatcher = this.given ?? (await this.ownAgent());
+    const response = await dispatcher.request({
       origin: this.origin,
       path: `${this.prefix}${options.path}`,
       method: 'POST',
@@ -134,7 +146,7 @@ export class HttpTransport {
 
   /** Closes the client's own connections (a dispatcher passed in is left open). */
   async close(): Promise<void> {
-    await this.owned?.close();
+    if (this.owned) await (await this.owned).close();
   }
 }
 

@@ -144,7 +144,7 @@ export class PushInbox {
     if (typeof apiKey !== 'string' || !this.apiKeys.has(apiKey)) return refuse(2001, 'Unknown apiKey in the push.');
     let items: Receipt[] | Reply[];
     try {
-      items = kind === 'receipts' ? parseReceiptPush(push.body) : parseReplyPush(push.body);
+      items = await (kind === 'receipts' ? parseReceiptPush(push.body) : parseReplyPush(push.body));
     } catch (error) {
       if (!isSmsError(error)) throw error;
       return refuse(error.code, error.message);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateWindow, type Release } from '../../src/index.js';
+import { RateWindow, type Release } from '../../src/client/rate-window.js';
 
 describe('RateWindow: at most `limit` at the platform in any window, on a fake clock', () => {
   let start = 0;
