@@ -87,7 +87,9 @@ describe('install lines', () => {
       );
       const covered = new Set([...installed, ...[...installed].flatMap((name) => peers.get(name) ?? [])]);
       // A page without an install line may use our packages and what they bring; anything else it must say how to get.
-      if (installed.size === 0) for (const name of peers.keys()) covered.add(name), peers.get(name)?.forEach((peer) => covered.add(peer));
+      if (installed.size === 0) {
+        for (const [name, its] of peers) for (const one of [name, ...its]) covered.add(one);
+      }
       // A type-only import is satisfied by the package's @types.
       const missing = [...importedPackages(code)].filter((name) => !covered.has(name) && !covered.has(`@types/${name}`));
       if (missing.length > 0) problems.push(`${relative(root, file)}: ${installed.size === 0 ? 'no install line for' : 'the install line misses'} ${missing.join(', ')}`);
