@@ -6,3 +6,6 @@
  * @packageDocumentation
  */
 export * from './signing/index.js';
+export * from './error-codes/index.js';
+export * from './errors.js';
+export * from './signature-mismatch.js';
