@@ -9,3 +9,4 @@ export * from './signing/index.js';
 export * from './error-codes/index.js';
 export * from './errors.js';
 export * from './signature-mismatch.js';
+export * from './client/index.js';

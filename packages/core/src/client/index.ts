@@ -13,4 +13,4 @@ export { MAX_RECEIPT_QUERY_IDS, readPulledReceipts, type DeliveryReceipt } from 
 export type { BatchMessage, SendBatchInput, SendCommon, SendInput } from './send-input.js';
 export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './send-result.js';
 export { SmsClient } from './sms-client.js';
-export type { TransportFailure } from './transport.js';
+export { HttpTransport, classifyTransportError, type HttpAnswer, type HttpTransportOptions, type TransportFailure, type TransportFailureInfo } from './transport.js';

@@ -73,10 +73,15 @@ export interface HttpAnswer {
 
 /** Where and how to POST. */
 export interface HttpTransportOptions {
+  /** The origin and optional path prefix every request goes to. */
   baseUrl: string;
+  /** How long to wait for the answer's headers, and between chunks of its body, in ms. */
   timeoutMs: number;
+  /** How long to wait for a connection, in ms. */
   connectTimeoutMs: number;
+  /** Connections kept open to the origin. */
   connections: number;
+  /** An undici dispatcher to use instead of the transport's own (left open by `close`). */
   dispatcher?: Dispatcher;
 }
 
@@ -117,13 +122,16 @@ export class HttpTransport {
     return `${this.origin}${this.prefix}${path}`;
   }
 
-  /** POSTs `body` (JSON text) with `headers`; throws the HTTP layer's error when no full answer came. */
+  /**
+   * POSTs `body` (JSON text, unless `headers` names another `content-type`) with `headers`;
+   * throws the HTTP layer's error when no full answer came.
+   */
   async post(options: { path: string; headers: Record<string, string>; body: string }): Promise<HttpAnswer> {
     const response = await this.dispatcher.request({
       origin: this.origin,
       path: `${this.prefix}${options.path}`,
       method: 'POST',
-      headers: { ...options.headers, 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...options.headers },
       body: options.body,
       headersTimeout: this.timeoutMs,
       bodyTimeout: this.timeoutMs,
