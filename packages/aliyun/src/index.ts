@@ -10,3 +10,4 @@ export * from './error-codes/index.js';
 export * from './errors.js';
 export * from './signature-mismatch.js';
 export * from './client/index.js';
+export * from './channel/index.js';

@@ -1,4 +1,5 @@
 import type { ApiCredentials } from '@smskit/core';
+import type { AliyunSandboxOptions } from './aliyun/options.js';
 import type { DeliveryRule } from './delivery.js';
 import type { FaultPlan } from './faults.js';
 import type { LimitedEndpoint, RateLimit } from './rate-limits.js';
@@ -62,4 +63,9 @@ export interface SandboxOptions {
   onPush?: (attempt: PushAttempt) => void;
   /** Largest request body, bytes or a string like `'1mb'`. @defaultValue `'2mb'` */
   bodyLimit?: number | string;
+  /**
+   * Also serve Aliyun dysmsapi's RPC API on a second port (`listen` opens it too); its
+   * messages are marked `channel: 'aliyun'`. Absent: no Aliyun listener.
+   */
+  aliyun?: AliyunSandboxOptions;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { formatArriveTime, SmsError, type ApiCredentials } from '@smskit/core';
 import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
+import { createAliyunSandbox, type AliyunSandbox } from './aliyun/index.js';
 import { DeliverySchedule } from './delivery.js';
 import { FaultInjector, type Fault, type FaultPlan } from './faults.js';
 import { MemorySandboxStore } from './memory-store.js';
@@ -83,6 +84,8 @@ export interface RunningSandbox {
   host: string;
   /** The Node server. */
   server: Server;
+  /** The Aliyun listener's `http://host:port`, when the sandbox has one. */
+  aliyunUrl?: string;
   /** Stops accepting, ends open connections, stops timers. */
   close(): Promise<void>;
 }
@@ -93,6 +96,8 @@ export interface Sandbox extends SandboxControl {
   app: Koa;
   /** The store holding its state. */
   store: SandboxStore;
+  /** The Aliyun listener, when `options.aliyun` asked for one. */
+  aliyun?: AliyunSandbox;
   /** Listens on `host:port`. @defaultValue 127.0.0.1, port 0 (a free one) */
   listen(options?: { port?: number; host?: string }): Promise<RunningSandbox>;
   /** Resolves once every queued push has been tried. */
@@ -129,6 +134,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const store = options.store ?? new MemorySandboxStore({ initialBalance: initialBalance as Partial<Record<BalanceItem, number>> | undefined });
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
+  const aliyun = options.aliyun === undefined ? undefined : createAliyunSandbox({ now, ...options.aliyun });
   const pusher = new Pusher({ timeoutMs: options.pushTimeoutMs ?? 1000, maxSlow: options.maxSlowPushes ?? 3, batchSize: options.pushBatchSize ?? 100, now, onAttempt: options.onPush });
   let seq = 0;
 
@@ -241,7 +247,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       await pusher.idle();
     },
     close: () => schedule.close(),
-    listen: (listenOptions = {}) => listen(app, listenOptions, () => schedule.close()),
+    ...(aliyun === undefined ? {} : { aliyun }),
+    listen: async (listenOptions = {}) => {
+      const running = await listen(app, listenOptions, () => schedule.close());
+      if (aliyun === undefined) return running;
+      const second = await aliyun.listen({ host: listenOptions.host });
+      return { ...running, aliyunUrl: second.url, close: () => Promise.all([running.close(), second.close()]).then(() => undefined) };
+    },
   };
 }
 
