@@ -72,17 +72,17 @@ export class AliyunClient {
   }
 
   /** Sends one content to up to 1000 numbers. */
-  sendSms(input: SendSmsInput): Promise<SendSmsAnswer> {
+  async sendSms(input: SendSmsInput): Promise<SendSmsAnswer> {
     return this.call<SendSmsAnswer>('SendSms', sendSmsParams(input));
   }
 
   /** Sends different signatures or values to up to 100 numbers. */
-  sendBatchSms(input: SendBatchSmsInput): Promise<SendSmsAnswer> {
+  async sendBatchSms(input: SendBatchSmsInput): Promise<SendSmsAnswer> {
     return this.call<SendSmsAnswer>('SendBatchSms', sendBatchSmsParams(input));
   }
 
   /** Looks up the sends to one number on one day (within 30 days), one page at a time. */
-  querySendDetails(input: QuerySendDetailsInput): Promise<QuerySendDetailsAnswer> {
+  async querySendDetails(input: QuerySendDetailsInput): Promise<QuerySendDetailsAnswer> {
     return this.call<QuerySendDetailsAnswer>('QuerySendDetails', querySendDetailsParams(input, this.now()));
   }
 
