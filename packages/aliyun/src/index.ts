@@ -11,3 +11,4 @@ export * from './errors.js';
 export * from './signature-mismatch.js';
 export * from './client/index.js';
 export * from './channel/index.js';
+export * from './push/index.js';
