@@ -61,7 +61,8 @@ function itemsOf(body: unknown, kind: string): Record<string, unknown>[] {
 // Aliyun's own samples disagree on quoting these two: a number is read as its digits.
 const NUMERIC = new Set(['sms_size', 'sequence_id']);
 
-function text(item: Record<string, unknown>, field: string, where: string, pattern?: RegExp): string {
+function text(item: Record<string, unknown>, field: string, check: { where: string; pattern?: RegExp }): string {
+  const { where, pattern } = check;
   const value = item[field];
   const read = NUMERIC.has(field) && typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
   if (typeof read !== 'string' || (pattern !== undefined && !pattern.test(read))) throw invalid(`${where}.${field} is missing or malformed.`);
@@ -76,14 +77,14 @@ export function parseSmsReport(body: unknown): AliyunReport[] {
     if (typeof success !== 'boolean') throw invalid(`${where}.success must be true or false.`);
     const outId = item.out_id;
     return {
-      phone_number: text(item, 'phone_number', where, /^\+?\d{5,20}$/),
-      send_time: text(item, 'send_time', where, TIME),
-      report_time: text(item, 'report_time', where, TIME),
+      phone_number: text(item, 'phone_number', { where, pattern: /^\+?\d{5,20}$/ }),
+      send_time: text(item, 'send_time', { where, pattern: TIME }),
+      report_time: text(item, 'report_time', { where, pattern: TIME }),
       success,
-      err_code: text(item, 'err_code', where),
-      err_msg: text(item, 'err_msg', where),
-      sms_size: text(item, 'sms_size', where, /^\d+$/),
-      biz_id: text(item, 'biz_id', where, /^\S+$/),
+      err_code: text(item, 'err_code', { where }),
+      err_msg: text(item, 'err_msg', { where }),
+      sms_size: text(item, 'sms_size', { where, pattern: /^\d+$/ }),
+      biz_id: text(item, 'biz_id', { where, pattern: /^\S+$/ }),
       ...(typeof outId === 'string' && outId !== '' ? { out_id: outId } : {}),
     };
   });
@@ -94,11 +95,11 @@ export function parseSmsUp(body: unknown): AliyunReply[] {
   return itemsOf(body, 'SmsUp').map((item, i) => {
     const where = `SmsUp[${i}]`;
     return {
-      phone_number: text(item, 'phone_number', where, /^\+?\d{5,20}$/),
-      content: text(item, 'content', where),
-      send_time: text(item, 'send_time', where, TIME),
+      phone_number: text(item, 'phone_number', { where, pattern: /^\+?\d{5,20}$/ }),
+      content: text(item, 'content', { where }),
+      send_time: text(item, 'send_time', { where, pattern: TIME }),
       dest_code: typeof item.dest_code === 'string' ? item.dest_code : '',
-      sequence_id: Number(text(item, 'sequence_id', where, /^\d+$/)),
+      sequence_id: Number(text(item, 'sequence_id', { where, pattern: /^\d+$/ })),
     };
   });
 }
