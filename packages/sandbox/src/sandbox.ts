@@ -208,6 +208,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       faults.clear();
       pusher.clear();
       pusher.resume();
+      aliyun?.reset();
     },
   };
 
@@ -246,7 +247,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       await settling;
       await pusher.idle();
     },
-    close: () => schedule.close(),
+    close: () => {
+      schedule.close();
+      aliyun?.close();
+    },
     ...(aliyun === undefined ? {} : { aliyun }),
     listen: async (listenOptions = {}) => {
       const running = await listen(app, listenOptions, () => schedule.close());

@@ -110,7 +110,8 @@ describe('aliyunChannel', () => {
   it('a send that got no answer is unknown, and is reconciled by its OutId', async () => {
     const channel = aliyunChannel({ accessKeyId: ID, accessKeySecret: SECRET, endpoint: url, timeoutMs: 200 });
     clients.push(channel);
-    sandbox.setFaults({ delay: 1, delayMs: 1000 });
+    // undici checks its timeouts on a coarse (about 1 s) clock: hold the answer well past it.
+    sandbox.setFaults({ delay: 1, delayMs: 2500 });
     const sentAt = new Date();
     const result = await channel.send({ template, idempotencyKey: 'lost-answer', numbers: ['13700000006'], values: { who: 'a', orderId: 'b' } });
     expect(result.outcomes[0]).toMatchObject({ status: 'unknown', failure: 'unknown', code: 'SMSKIT.NO_ANSWER' });
