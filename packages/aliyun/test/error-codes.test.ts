@@ -83,3 +83,13 @@ describe('showing a signature mismatch', () => {
     expect(serverStringToSign('no marker here')).toBeUndefined();
   });
 });
+
+describe('the classification table in docs/aliyun.md', () => {
+  it('lists every code with the class the catalogue gives it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../../docs/aliyun.md', import.meta.url), 'utf8');
+    const rows = new Map([...doc.matchAll(/^\| `([^`]+)` \| (\d+) \| \*\*(\w+)\*\* \|/gm)].map((m) => [m[1], { httpStatus: Number(m[2]), class: m[3] }]));
+    expect([...rows.keys()].sort()).toEqual([...ALIYUN_CODES]);
+    for (const code of ALIYUN_CODES) expect(rows.get(code), code).toEqual({ httpStatus: ALIYUN_ERROR_CODES[code].httpStatus, class: ALIYUN_ERROR_CODES[code].class });
+  });
+});
