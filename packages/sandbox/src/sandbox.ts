@@ -4,6 +4,7 @@ import { formatArriveTime, SmsError, type ApiCredentials } from '@smskit/core';
 import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
 import { createAliyunSandbox, type AliyunSandbox } from './aliyun/index.js';
+import { mergeInboxMessages } from './aliyun/inbox-messages.js';
 import { DeliverySchedule } from './delivery.js';
 import { FaultInjector, type Fault, type FaultPlan } from './faults.js';
 import { MemorySandboxStore } from './memory-store.js';
@@ -173,7 +174,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return { accounts: balances, pendingDeliveries: schedule.pending, push: { ...pusher.status(), receiptUrl: options.pushUrl, replyUrl: options.replyPushUrl }, faults: faults.snapshot() };
     },
     templates: () => [...templates.values()],
-    messages: async (query) => store.findMessages({ ...query, limit: query.limit ?? 100 }),
+    messages: async (query) => {
+      const full = { ...query, limit: query.limit ?? 100 };
+      const own = await store.findMessages(full);
+      // The Aliyun listener's messages show in the same inbox, marked with their channel.
+      return aliyun === undefined ? own : mergeInboxMessages({ own, aliyun: aliyun.messages(), query: full, now: now() });
+    },
     replies: async (query) => store.findReplies({ ...query, limit: query.limit ?? 100 }),
     async injectReply(reply) {
       const apiKey = reply.apiKey ?? firstApiKey;
