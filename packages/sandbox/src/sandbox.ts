@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { formatArriveTime, SmsError, type ApiCredentials } from '@smskit/core';
 import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
-import { createAliyunSandbox, type AliyunSandbox } from './aliyun/index.js';
+import { aliyunTemplatesOf, createAliyunSandbox, isAliyunTemplate, type AliyunSandbox } from './aliyun/index.js';
 import { mergeInboxMessages } from './aliyun/inbox-messages.js';
 import { DeliverySchedule } from './delivery.js';
 import { FaultInjector, type Fault, type FaultPlan } from './faults.js';
@@ -130,12 +130,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const credentials: Record<string, ApiCredentials> = Object.create(null) as Record<string, ApiCredentials>;
   for (const account of accounts) credentials[account.apiKey] = { accessKey: account.accessKey, allowedIps: account.allowedIps };
   const firstApiKey = accounts[0]!.apiKey;
-  const templates = prepareTemplates(options.templates ?? DEFAULT_TEMPLATES);
+  // One templates file may hold both platforms' entries; `"platform": "aliyun"` ones go to the Aliyun listener.
+  const templateEntries: readonly unknown[] = options.templates ?? DEFAULT_TEMPLATES;
+  const aliyunTemplates = aliyunTemplatesOf(templateEntries);
+  const platformEntries = templateEntries.filter((entry) => !isAliyunTemplate(entry));
+  // A file of Aliyun entries only leaves the platform its default templates.
+  const templates = prepareTemplates(platformEntries.length > 0 ? platformEntries : DEFAULT_TEMPLATES);
   const initialBalance = typeof options.balance === 'number' ? Object.fromEntries(BALANCE_ITEMS.map((item) => [item, options.balance])) : options.balance;
   const store = options.store ?? new MemorySandboxStore({ initialBalance: initialBalance as Partial<Record<BalanceItem, number>> | undefined });
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
-  const aliyun = options.aliyun === undefined ? undefined : createAliyunSandbox({ now, ...options.aliyun });
+  const aliyun = options.aliyun === undefined ? undefined : createAliyunSandbox({ now, ...(aliyunTemplates.length > 0 ? { templates: aliyunTemplates } : {}), ...options.aliyun });
   const pusher = new Pusher({ timeoutMs: options.pushTimeoutMs ?? 1000, maxSlow: options.maxSlowPushes ?? 3, batchSize: options.pushBatchSize ?? 100, now, onAttempt: options.onPush });
   let seq = 0;
 
