@@ -4,7 +4,7 @@
  * every request is refused with a wrong one.
  */
 import { createAliyunSandbox } from '@smskit/sandbox';
-import newman, { type NewmanRunSummary } from 'newman';
+import newman, { type NewmanRunExecution, type NewmanRunSummary } from 'newman';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { generateAliyunCollection, generateAliyunEnvironment } from '../src/index.js';
 
@@ -21,7 +21,7 @@ function run(secret: string): Promise<{ summary: NewmanRunSummary; codes: string
   return new Promise((resolve, reject) => {
     newman.run({ collection: collection as never, environment: environment as never, reporters: [] }).on('done', (error, summary) => {
       if (error) return reject(error);
-      const codes = summary.run.executions.map((e) => (JSON.parse(e.response?.stream?.toString('utf8') ?? '{}') as { Code?: string }).Code ?? '?');
+      const codes = summary.run.executions.map((e: NewmanRunExecution) => (JSON.parse(e.response?.stream?.toString('utf8') ?? '{}') as { Code?: string }).Code ?? '?');
       resolve({ summary, codes });
     });
   });
