@@ -181,7 +181,14 @@ export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SmsClient
 export type { BatchMessage, SendBatchInput, SendCommon, SendInput } from './client/send-input.js';
 export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './client/send-result.js';
 export { callFailureOf, type CallFailureDetails } from './client/platform-call.js';
-export type { TransportFailure } from './client/transport.js';
+export {
+  classifyTransportError,
+  HttpTransport,
+  type HttpAnswer,
+  type HttpTransportOptions,
+  type TransportFailure,
+  type TransportFailureInfo,
+} from './client/transport.js';
 export type { BalanceEntry, CallOptions, DailyStatistics, HealthStatus, ReceiptQueryInput, StatisticsInput, StatisticsPage } from './client/queries.js';
 export type { DeliveryReceipt } from './client/receipts.js';
 export type {

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export * from './aliyun/index.js';
 export { outcomeFor, type DeliveryRule } from './delivery.js';
 export { FaultInjector, type Fault, type FaultPlan } from './faults.js';
 export { MemorySandboxStore, type MemorySandboxStoreOptions } from './memory-store.js';

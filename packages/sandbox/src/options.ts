@@ -1,4 +1,5 @@
 import type { ApiCredentials, RateLimit, RateLimitedEndpoint } from '@smskit/core';
+import type { AliyunSandboxOptions, AliyunTemplateDefinition } from './aliyun/options.js';
 import type { DeliveryRule } from './delivery.js';
 import type { FaultPlan } from './faults.js';
 import type { RequestLogEntry } from './request-log.js';
@@ -22,8 +23,12 @@ export interface SandboxOptions {
   allowedIps?: readonly string[];
   /** Several accounts instead of `apiKey`/`accessKey`/`allowedIps`. */
   accounts?: readonly SandboxAccount[];
-  /** Approved templates. @defaultValue {@link DEFAULT_TEMPLATES} */
-  templates?: readonly TemplateDefinition[];
+  /**
+   * Approved templates. Entries marked `"platform": "aliyun"` are the Aliyun listener's (unless
+   * `aliyun.templates` is given).
+   * @defaultValue {@link DEFAULT_TEMPLATES}
+   */
+  templates?: readonly (TemplateDefinition | AliyunTemplateDefinition)[];
   /** Starting balance of each account: one number for all three items, or per item. @defaultValue 10 000 each */
   balance?: number | Partial<Record<BalanceItem, number>>;
   /** Accepted clock skew of `x-timestamp`, in ms. @defaultValue 60_000 */
@@ -70,4 +75,9 @@ export interface SandboxOptions {
    * @defaultValue []
    */
   allowedHosts?: readonly string[] | true;
+  /**
+   * Also serve Aliyun dysmsapi's RPC API on a second port (`listen` opens it too); its
+   * messages are marked `channel: 'aliyun'`. Absent: no Aliyun listener.
+   */
+  aliyun?: AliyunSandboxOptions;
 }

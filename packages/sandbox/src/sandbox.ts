@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { formatArriveTime, SmsError, type ApiCredentials, type PlatformEndpoint, type RateLimitedEndpoint } from '@smskit/core';
 import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
+import { aliyunTemplatesOf, createAliyunSandbox, isAliyunTemplate, type AliyunSandbox } from './aliyun/index.js';
+import { mergeInboxMessages } from './aliyun/inbox-messages.js';
 import { DeliverySchedule } from './delivery.js';
 import { FaultInjector, type Fault } from './faults.js';
 import { MemorySandboxStore } from './memory-store.js';
@@ -30,6 +32,8 @@ export interface RunningSandbox {
   host: string;
   /** The Node server. */
   server: Server;
+  /** The Aliyun listener's `http://host:port`, when the sandbox has one. */
+  aliyunUrl?: string;
   /** Stops accepting, ends open connections, stops timers. */
   close(): Promise<void>;
 }
@@ -40,6 +44,8 @@ export interface Sandbox extends SandboxControl {
   app: Koa;
   /** The store holding its state. */
   store: SandboxStore;
+  /** The Aliyun listener, when `options.aliyun` asked for one. */
+  aliyun?: AliyunSandbox;
   /** Listens on `host:port`. @defaultValue 127.0.0.1, port 0 (a free one) */
   listen(options?: { port?: number; host?: string }): Promise<RunningSandbox>;
   /** Resolves once every queued push has been tried. */
@@ -71,11 +77,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const credentials: Record<string, ApiCredentials> = Object.create(null) as Record<string, ApiCredentials>;
   for (const account of accounts) credentials[account.apiKey] = { accessKey: account.accessKey, allowedIps: account.allowedIps };
   const firstApiKey = accounts[0]!.apiKey;
-  const templates = prepareTemplates(options.templates ?? DEFAULT_TEMPLATES);
+  // One templates file may hold both platforms' entries; `"platform": "aliyun"` ones go to the Aliyun listener.
+  const templateEntries: readonly unknown[] = options.templates ?? DEFAULT_TEMPLATES;
+  const aliyunTemplates = aliyunTemplatesOf(templateEntries);
+  const platformEntries = templateEntries.filter((entry) => !isAliyunTemplate(entry));
+  // A file of Aliyun entries only leaves the platform its default templates.
+  const templates = prepareTemplates(platformEntries.length > 0 ? platformEntries : DEFAULT_TEMPLATES);
   const initialBalance = typeof options.balance === 'number' ? Object.fromEntries(BALANCE_ITEMS.map((item) => [item, options.balance])) : options.balance;
   const store = options.store ?? new MemorySandboxStore({ initialBalance: initialBalance as Partial<Record<BalanceItem, number>> | undefined });
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
+  const aliyun = options.aliyun === undefined ? undefined : createAliyunSandbox({ now, ...(aliyunTemplates.length > 0 ? { templates: aliyunTemplates } : {}), ...options.aliyun });
   const pusher = new Pusher({ timeoutMs: options.pushTimeoutMs ?? 1000, maxSlow: options.maxSlowPushes ?? 3, batchSize: options.pushBatchSize ?? 100, now, onAttempt: options.onPush });
   let seq = 0;
 
@@ -114,7 +126,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return { accounts: balances, pendingDeliveries: schedule.pending, push: { ...pusher.status(), receiptUrl: options.pushUrl, replyUrl: options.replyPushUrl }, faults: faults.snapshot() };
     },
     templates: () => [...templates.values()],
-    messages: async (query) => store.findMessages({ ...query, limit: query.limit ?? 100 }),
+    messages: async (query) => {
+      const full = { ...query, limit: query.limit ?? 100 };
+      const own = await store.findMessages(full);
+      // The Aliyun listener's messages show in the same inbox, marked with their channel.
+      return aliyun === undefined ? own : mergeInboxMessages({ own, aliyun: aliyun.messages(), query: full, now: now() });
+    },
     replies: async (query) => store.findReplies({ ...query, limit: query.limit ?? 100 }),
     async injectReply(reply) {
       const apiKey = reply.apiKey ?? firstApiKey;
@@ -149,6 +166,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       faults.clear();
       pusher.clear();
       pusher.resume();
+      aliyun?.reset();
     },
   };
 
@@ -187,8 +205,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       await settling;
       await pusher.idle();
     },
-    close: () => schedule.close(),
-    listen: (listenOptions = {}) => listen(app, listenOptions, () => schedule.close()),
+    close: () => {
+      schedule.close();
+      aliyun?.close();
+    },
+    ...(aliyun === undefined ? {} : { aliyun }),
+    listen: async (listenOptions = {}) => {
+      const running = await listen(app, listenOptions, () => schedule.close());
+      if (aliyun === undefined) return running;
+      const second = await aliyun.listen({ host: listenOptions.host });
+      return { ...running, aliyunUrl: second.url, close: () => Promise.all([running.close(), second.close()]).then(() => undefined) };
+    },
   };
 }
 

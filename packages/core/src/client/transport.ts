@@ -83,11 +83,15 @@ export interface HttpAnswer {
 
 /** Where and how to POST. */
 export interface HttpTransportOptions {
+  /** The origin and optional path prefix every request goes to. */
   baseUrl: string;
   /** The most one exchange may take, from dispatch to the answer's last byte (also undici's per-gap timeouts). */
   timeoutMs: number;
+  /** How long to wait for a connection, in ms. */
   connectTimeoutMs: number;
+  /** Connections kept open to the origin. */
   connections: number;
+  /** An undici dispatcher to use instead of the transport's own (left open by `close`). */
   dispatcher?: Dispatcher;
 }
 
@@ -138,8 +142,8 @@ export class HttpTransport {
   }
 
   /**
-   * POSTs `body` (JSON text) with `headers`; throws the HTTP layer's error when no full answer
-   * came. The whole exchange has `timeoutMs`: undici's headers and body timeouts bound each
+   * POSTs `body` (JSON text, unless `headers` names another `content-type`) with `headers`;
+   * throws the HTTP layer's error when no full answer came. The whole exchange has `timeoutMs`: undici's headers and body timeouts bound each
    * gap, so a server dripping one byte at a time would keep a request open forever without it.
    * `signal` ends the exchange early.
    */
@@ -158,7 +162,7 @@ export class HttpTransport {
         origin: this.origin,
         path: `${this.prefix}${options.path}`,
         method: 'POST',
-        headers: { ...options.headers, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...options.headers },
         body: options.body,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,

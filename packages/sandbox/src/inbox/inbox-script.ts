@@ -52,6 +52,7 @@ export const INBOX_SCRIPT = String.raw`'use strict';
     var head = el('div', 'head');
     head.append(el('span', 'phone', m.phone), badge(m.state), timeEl(m.submittedAt, 'time'));
     var meta = el('div', 'meta');
+    if (m.channel) meta.append(el('span', 'channel', 'via ' + m.channel));
     meta.append(el('span', null, m.parts + (m.parts === 1 ? ' part' : ' parts')), el('span', null, 'template ' + m.templateCode), el('span', null, 'msgId ' + m.msgId));
     if (m.bid) meta.append(el('span', null, 'bid ' + m.bid));
     var receipt = el('span', 'receipt');
