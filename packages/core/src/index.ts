@@ -18,3 +18,4 @@ export * from './rules/index.js';
 export * from './client/index.js';
 export * from './push/index.js';
 export * from './prototype-keys.js';
+export * from './channels/index.js';
