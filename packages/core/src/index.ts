@@ -19,3 +19,4 @@ export * from './client/index.js';
 export * from './push/index.js';
 export * from './prototype-keys.js';
 export * from './channels/index.js';
+export * from './rules/e164.js';
