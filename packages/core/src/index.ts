@@ -20,3 +20,4 @@ export * from './push/index.js';
 export * from './prototype-keys.js';
 export * from './channels/index.js';
 export * from './rules/e164.js';
+export { classifyTransportError, type TransportFailureInfo } from './client/transport.js';

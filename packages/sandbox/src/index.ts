@@ -29,3 +29,14 @@ export {
   type TemplateLimits,
 } from './templates.js';
 export { parseSandboxArgs, runSandboxCli, SANDBOX_HELP, type SandboxCliIo, type SandboxCommand } from './cli.js';
+export {
+  createTencentSandbox,
+  type TencentFaultPlan,
+  type TencentInjectedReply,
+  type TencentSandbox,
+  type TencentSandboxOptions,
+  type TencentSandboxShared,
+} from './tencent/tencent-sandbox.js';
+export { DEFAULT_TENCENT_TEMPLATES, prepareTencentTemplates, renderTencentTemplate, splitTemplatesByPlatform, type TencentSandboxTemplate, type TencentTemplateDefinition } from './tencent/templates.js';
+export type { TencentLimits } from './tencent/send-sms.js';
+export type { TencentPushAttempt } from './tencent/pusher.js';

@@ -5,6 +5,7 @@ import type { LimitedEndpoint, RateLimit } from './rate-limits.js';
 import type { RequestLogEntry } from './request-log.js';
 import type { PushAttempt } from './pusher.js';
 import type { SandboxStore } from './store.js';
+import type { TencentSandboxOptions } from './tencent/tencent-sandbox.js';
 import type { BalanceItem, TemplateDefinition } from './templates.js';
 
 /** An account of the sandbox. */
@@ -62,4 +63,9 @@ export interface SandboxOptions {
   onPush?: (attempt: PushAttempt) => void;
   /** Largest request body, bytes or a string like `'1mb'`. @defaultValue `'2mb'` */
   bodyLimit?: number | string;
+  /**
+   * Also serve Tencent Cloud SMS API 3.0 at the root of a second port (`listen` starts it),
+   * verifying TC3 signatures; its messages share the store and the inbox.
+   */
+  tencent?: TencentSandboxOptions;
 }

@@ -16,6 +16,7 @@ import { SANDBOX_PREFIX, sandboxRouter } from './sandbox-routes.js';
 import type { Accepted } from './send-engine.js';
 import type { MessageQuery, MessageState, SandboxMessage, SandboxReply, SandboxStore } from './store.js';
 import { BALANCE_ITEMS, DEFAULT_TEMPLATES, prepareTemplates, type BalanceItem, type SandboxTemplate } from './templates.js';
+import { createTencentSandbox, type TencentSandbox } from './tencent/tencent-sandbox.js';
 
 /** A reply to inject, as if a handset had answered. */
 export interface InjectedReply {
@@ -85,6 +86,10 @@ export interface RunningSandbox {
   server: Server;
   /** Stops accepting, ends open connections, stops timers. */
   close(): Promise<void>;
+  /** The Tencent listener's `http://host:port`, when `tencent` was configured. */
+  tencentUrl?: string;
+  /** The Tencent listener's port, when `tencent` was configured. */
+  tencentPort?: number;
 }
 
 /** The sandbox: the Koa app and the handles tests and tools use. */
@@ -99,6 +104,8 @@ export interface Sandbox extends SandboxControl {
   pushesIdle(): Promise<void>;
   /** Stops the delivery timer (a listening server is closed by its own `close`). */
   close(): void;
+  /** The Tencent side, when `tencent` was configured. */
+  tencent?: TencentSandbox;
 }
 
 const DEFAULT_API_KEY = 'sandbox-api-key';
@@ -232,16 +239,38 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     answerPlatformError(ctx, { code: 40004, message: `No endpoint ${ctx.method} ${ctx.path}.`, status: 404 });
   });
 
+  const tencent = options.tencent
+    ? createTencentSandbox(options.tencent, { store, now, deliveryDelayMs: options.deliveryDelayMs ?? 2000, deliveryRules: options.deliveryRules ?? [], nextSeq: () => ++seq })
+    : undefined;
+
   return {
     ...control,
     app,
     store,
+    tencent,
     pushesIdle: async () => {
       await settling;
       await pusher.idle();
+      await tencent?.pushesIdle();
     },
-    close: () => schedule.close(),
-    listen: (listenOptions = {}) => listen(app, listenOptions, () => schedule.close()),
+    close: () => {
+      schedule.close();
+      tencent?.close();
+    },
+    listen: async (listenOptions = {}) => {
+      const running = await listen(app, listenOptions, () => schedule.close());
+      if (!tencent) return running;
+      const second = await tencent.listen({ host: listenOptions.host });
+      return {
+        ...running,
+        tencentUrl: second.url,
+        tencentPort: second.port,
+        close: async () => {
+          tencent.close();
+          await Promise.all([running.close(), second.close()]);
+        },
+      };
+    },
   };
 }
 

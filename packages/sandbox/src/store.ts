@@ -34,6 +34,8 @@ export interface SandboxMessage {
   arrivedAt?: number;
   /** Whether a receipt query has returned it (each receipt is returned once). */
   pulled: boolean;
+  /** The channel that carried it, when not the seed platform (`'tencent'`); shown in the inbox. */
+  readonly channel?: string;
 }
 
 /** An uplink message (a reply from a handset). */

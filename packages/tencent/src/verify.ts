@@ -1,9 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
+import type { IncomingHeaders } from '@smskit/core';
 import { TencentError } from './errors.js';
 import { canonicalRequest, signedHost, TC3_ALGORITHM, tc3Date, tc3Signature } from './sign.js';
-
-/** Request headers as Node gives them: lower-case names. */
-export type IncomingHeaders = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** What {@link verifyTencentRequest} checks. */
 export interface VerifyTencentRequestOptions {
