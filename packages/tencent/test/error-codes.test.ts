@@ -43,3 +43,11 @@ describe('the Tencent error catalogue', () => {
     expect(error.toResponseBody('r-1')).toEqual({ Response: { Error: { Code: 'LimitExceeded.PhoneNumberDailyLimit', Message: error.message }, RequestId: 'r-1' } });
   });
 });
+
+describe('the guide’s classification table (docs/tencent.md)', () => {
+  it('lists every code of the catalogue with its class', async () => {
+    const { readFileSync } = await import('node:fs');
+    const guide = readFileSync(new URL('../../../docs/tencent.md', import.meta.url), 'utf8');
+    for (const code of TENCENT_CODES) expect(guide).toContain(`| \`${code}\` | ${TENCENT_ERROR_CODES[code].class} |`);
+  });
+});
