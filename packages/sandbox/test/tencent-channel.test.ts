@@ -129,7 +129,8 @@ describe("Tencent's pushes, from the sandbox to a TencentPushReceiver", () => {
     const receiver = new TencentPushReceiver({ pathToken: 'secret-token', allowedIps: ['127.0.0.1', '::ffff:127.0.0.1'], onReceipts: (r) => void got.push(...r), onReply: (r) => void got.push(r) });
     const { url } = await receiverServer(receiver);
     const attempts: unknown[] = [];
-    const { sandbox, channel } = await start({ receiptPushUrl: `${url}/receipts/secret-token`, replyPushUrl: `${url}/replies/secret-token`, onPush: (a) => void attempts.push(a) });
+    // A generous push timeout: this asserts the exchange, not its speed on a loaded machine.
+    const { sandbox, channel } = await start({ receiptPushUrl: `${url}/receipts/secret-token`, replyPushUrl: `${url}/replies/secret-token`, pushTimeoutMs: 10_000, onPush: (a) => void attempts.push(a) });
     const sent = await channel.send({ numbers: ['13800138000'], values: { code: '1', minutes: '5' }, template, idempotencyKey: 'p' });
     await sandbox.tencent!.injectReply({ phone: '13800138000', text: 'TD 退订', signName: 'smskit' });
     await sandbox.pushesIdle();

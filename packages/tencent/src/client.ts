@@ -1,5 +1,5 @@
 import { classifyTransportError } from '@smskit/core';
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import type { PullSmsReplyStatus, PullSmsSendStatus, SendSmsRequest, SendSmsResponse, TencentErrorBody } from './api.js';
 import { TencentError } from './errors.js';
 import { SMS_SERVICE, signTencentRequest } from './sign.js';
@@ -43,8 +43,8 @@ export class TencentSmsClient {
   private readonly origin: string;
   private readonly host: string;
   private readonly path: string;
-  private readonly dispatcher: Dispatcher;
-  private readonly owned: Agent | undefined;
+  private dispatcher: Promise<Dispatcher> | undefined;
+  private owned: Agent | undefined;
   private readonly timeoutMs: number;
 
   constructor(private readonly options: TencentSmsClientOptions) {
@@ -56,10 +56,19 @@ export class TencentSmsClient {
     this.host = url.host;
     this.path = url.pathname;
     this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.owned = options.dispatcher
-      ? undefined
-      : new Agent({ connections: options.connections ?? 32, connect: { timeout: options.connectTimeoutMs ?? 5_000 }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, maxResponseSize: MAX_ANSWER_BYTES });
-    this.dispatcher = options.dispatcher ?? (this.owned as Agent);
+  }
+
+  // undici loads on the first call, not at import: a cold start that only signs or parses
+  // pushes does not pay for it.
+  private connection(): Promise<Dispatcher> {
+    this.dispatcher ??= this.options.dispatcher
+      ? Promise.resolve(this.options.dispatcher)
+      : import('undici').then(({ Agent }) => {
+          const options = this.options;
+          this.owned = new Agent({ connections: options.connections ?? 32, connect: { timeout: options.connectTimeoutMs ?? 5_000 }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, maxResponseSize: MAX_ANSWER_BYTES });
+          return this.owned;
+        });
+    return this.dispatcher;
   }
 
   /**
@@ -75,7 +84,8 @@ export class TencentSmsClient {
     let status: number;
     let text: string;
     try {
-      const response = await this.dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers: { ...signed.headers, host: this.host }, body, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
+      const dispatcher = await this.connection();
+      const response = await dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers: { ...signed.headers, host: this.host }, body, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
       status = response.statusCode;
       text = await response.body.text();
     } catch (error) {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ipAllowed, isSmsError, MemoryNonceStore, type NonceStore } from '@smskit/core';
 import type { ChannelReceipt } from '@smskit/core';
-import { parseTencentReceiptPush, parseTencentReplyPush, TENCENT_PUSH_OK, type TencentReply } from './push.js';
+import { loadTencentPushSchemas, parseTencentReceiptPush, parseTencentReplyPush, TENCENT_PUSH_OK, type TencentReply } from './push.js';
 
 /** How Tencent's pushes are received. Tencent does not sign them: a secret path and an allowlist stand in. */
 export interface TencentPushReceiverOptions {
@@ -52,6 +52,8 @@ export class TencentPushReceiver {
 
   constructor(private readonly options: TencentPushReceiverOptions = {}) {
     this.token = options.pathToken === undefined ? undefined : Buffer.from(options.pathToken);
+    // Load the validators now: the first push must not wait for them (Tencent wants a quick answer).
+    loadTencentPushSchemas();
     this.dedupe = options.dedupeStore === false ? undefined : (options.dedupeStore ?? new MemoryNonceStore({ whenFull: 'evict-oldest' }));
   }
 

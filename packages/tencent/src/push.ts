@@ -1,36 +1,64 @@
 import { SmsError } from '@smskit/core';
 import type { ChannelReceipt } from '@smskit/core';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { createRequire } from 'node:module';
 import { receiptStateOf, routableNumber } from './receipts.js';
 
 /** What Tencent expects in answer to a push it may stop repeating. */
 export const TENCENT_PUSH_OK = { result: 0, errmsg: 'OK' } as const;
 
-const beijingTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be "YYYY-MM-DD hh:mm:ss"');
+// zod loads on the first push parsed, not at import (a sender that never receives pushes
+// does not pay for it); require keeps parsing synchronous.
+const requireZod = () => createRequire(import.meta.url)('zod') as typeof import('zod');
+
+function buildSchemas() {
+  const { z } = requireZod();
+  const nationcode = z.string().regex(/^\+?\d{1,4}$/);
+  const mobile = z.string().regex(/^\d{3,15}$/);
+  const receiptItem = z.object({
+    user_receive_time: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be "YYYY-MM-DD hh:mm:ss"'),
+    nationcode,
+    mobile,
+    report_status: z.string().min(1).max(16),
+    errmsg: z.string().max(64),
+    description: z.string().max(256),
+    sid: z.string().min(1).max(128),
+  });
+  return {
+    receipts: z.array(receiptItem).max(100_000),
+    reply: z.object({ extend: z.string().max(32), mobile, nationcode, sign: z.string().max(64), text: z.string().max(2000), time: z.number().int().nonnegative() }),
+  };
+}
+
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+
+/** Builds the push validators now (they load zod on first use); `TencentPushReceiver` calls it when created. */
+export function loadTencentPushSchemas(): void {
+  tencentPushSchemas();
+}
+
+function tencentPushSchemas(): ReturnType<typeof buildSchemas> {
+  schemas ??= buildSchemas();
+  return schemas;
+}
 
 /** One item of Tencent's receipt callback, as pushed. */
-export const receiptPushItemSchema = z.object({
-  user_receive_time: beijingTime,
-  nationcode: z.string().regex(/^\+?\d{1,4}$/),
-  mobile: z.string().regex(/^\d{3,15}$/),
-  report_status: z.string().min(1).max(16),
-  errmsg: z.string().max(64),
-  description: z.string().max(256),
-  sid: z.string().min(1).max(128),
-});
-
-/** Tencent's reply (uplink) callback, as pushed. */
-export const replyPushSchema = z.object({
-  extend: z.string().max(32),
-  mobile: z.string().regex(/^\d{3,15}$/),
-  nationcode: z.string().regex(/^\+?\d{1,4}$/),
-  sign: z.string().max(64),
-  text: z.string().max(2000),
-  time: z.number().int().nonnegative(),
-});
-
-/** One item of the receipt callback. */
-export type TencentReceiptPushItem = z.infer<typeof receiptPushItemSchema>;
+export interface TencentReceiptPushItem {
+  /** "YYYY-MM-DD hh:mm:ss", Beijing time. */
+  user_receive_time: string;
+  /** The country code. */
+  nationcode: string;
+  /** The number without the country code. */
+  mobile: string;
+  /** `SUCCESS` or `FAIL`. */
+  report_status: string;
+  /** The carrier's code (`DELIVRD`). */
+  errmsg: string;
+  /** The state in words. */
+  description: string;
+  /** The message's serial number. */
+  sid: string;
+}
 
 /** A reply a handset sent, as smskit hands it on. */
 export interface TencentReply {
@@ -64,7 +92,7 @@ export function parseBeijingTime(text: string): Date {
  * @throws `SmsError` 40004 naming the first field at fault.
  */
 export function parseTencentReceiptPush(body: unknown, channel = 'tencent'): ChannelReceipt[] {
-  const parsed = z.array(receiptPushItemSchema).max(100_000).safeParse(body);
+  const parsed = tencentPushSchemas().receipts.safeParse(body);
   if (!parsed.success) throw invalid('receipt', parsed.error);
   return parsed.data.map((item) => {
     const at = parseBeijingTime(item.user_receive_time);
@@ -86,7 +114,7 @@ export function parseTencentReceiptPush(body: unknown, channel = 'tencent'): Cha
  * @throws `SmsError` 40004 naming the first field at fault.
  */
 export function parseTencentReplyPush(body: unknown): TencentReply {
-  const parsed = replyPushSchema.safeParse(body);
+  const parsed = tencentPushSchemas().reply.safeParse(body);
   if (!parsed.success) throw invalid('reply', parsed.error);
   const item = parsed.data;
   return { number: routableNumber(item.nationcode, item.mobile), text: item.text, signName: item.sign, extendCode: item.extend, at: new Date(item.time * 1000) };
