@@ -11,7 +11,7 @@ function run(environment: ReturnType<typeof generateTencentEnvironment>, baseUrl
     newman
       .run({ collection: generateTencentCollection({ baseUrl }) as never, environment: environment as never, reporters: [] })
       .on('console', (_error, event: { messages: unknown[] }) => printed.push(event.messages.map(String).join(' ')))
-      .on('done', (error, summary) => (error ? reject(error) : resolve({ summary, printed, answers: summary.run.executions.map((e) => JSON.parse(e.response?.stream?.toString('utf8') ?? 'null')) })));
+      .on('done', (error, summary) => (error ? reject(error) : resolve({ summary, printed, answers: summary.run.executions.map((e: { response?: { stream?: Buffer } }) => JSON.parse(e.response?.stream?.toString('utf8') ?? 'null')) })));
   });
 }
 

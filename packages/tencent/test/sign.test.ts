@@ -101,7 +101,7 @@ describe('verifyTencentRequest', () => {
 
   it('rejects a changed body, content type or wrong key with AuthFailure.SignatureFailure', () => {
     const tampered = Buffer.from(body);
-    tampered[tampered.length - 3] ^= 1;
+    tampered.writeUInt8(tampered.readUInt8(tampered.length - 3) ^ 1, tampered.length - 3);
     expect(thrown(() => verifyTencentRequest({ ...base, body: tampered })).code).toBe('AuthFailure.SignatureFailure');
     expect(thrown(() => verifyTencentRequest({ ...base, headers: { ...headersOf(v), 'content-type': 'text/plain' } })).code).toBe('AuthFailure.SignatureFailure');
     const wrongKey = thrown(() => verifyTencentRequest({ ...base, secretKeyFor: () => 'not-the-key' }));
@@ -139,7 +139,7 @@ describe('verifyTencentRequest', () => {
         const opts = { headers, secretKeyFor: () => 'key', now: () => 1_780_000_000_000 };
         expect(verifyTencentRequest({ ...opts, body: bytes }).secretId).toBe('AKIDtest');
         const changed = Buffer.from(bytes);
-        changed[at % changed.length] ^= 0x20;
+        changed.writeUInt8(changed.readUInt8(at % changed.length) ^ 0x20, at % changed.length);
         expect(thrown(() => verifyTencentRequest({ ...opts, body: changed })).code).toBe('AuthFailure.SignatureFailure');
       }),
       { numRuns: 50 },
