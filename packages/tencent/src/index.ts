@@ -17,3 +17,4 @@ export * from './template-fields.js';
 export * from './receipts.js';
 export * from './push.js';
 export * from './push-receiver.js';
+export { tencentProvider } from './provider.js';

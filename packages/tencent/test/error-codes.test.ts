@@ -51,3 +51,20 @@ describe('the guide’s classification table (docs/tencent.md)', () => {
     for (const code of TENCENT_CODES) expect(guide).toContain(`| \`${code}\` | ${TENCENT_ERROR_CODES[code].class} |`);
   });
 });
+
+describe('tencentProvider (the config file’s "provider": "tencent")', () => {
+  it('builds a channel from its fields and names the field at fault, never its value', async () => {
+    const { tencentProvider } = await import('../src/index.js');
+    const channel = tencentProvider.create({ name: 'backup', path: 'channels[1]', fields: { secretId: 'AKIDx', secretKey: 'very-secret', sdkAppId: '1400000001', signName: '腾讯云' } });
+    expect(channel).toMatchObject({ name: 'backup', provider: 'tencent' });
+    await channel.close();
+    let message = '';
+    try {
+      tencentProvider.create({ name: 'backup', path: 'channels[1]', fields: { secretId: 'AKIDx', secretKey: 42, sdkAppId: '1400000001' } });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toBe('channels[1].secretKey: must be a non-empty string.');
+    expect(() => tencentProvider.checkTemplateFields?.({ fields: { templateId: 'x' }, path: 'templates.verification.backup' })).toThrow(/templates\.verification\.backup/);
+  });
+});
