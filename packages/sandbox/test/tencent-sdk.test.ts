@@ -40,7 +40,7 @@ const send = { SmsSdkAppId: TENCENT.sdkAppId, TemplateId: '1110', SignName: '腾
 
 describe('the sandbox speaks Tencent Cloud SMS to the official SDK', () => {
   it('accepts SendSms signed with the right key, answering per number, and keeps the messages in the shared inbox', async () => {
-    const { sandbox, port } = await start();
+    const { sandbox, port, running } = await start();
     const answer = await sdk(port).SendSms({ ...send, PhoneNumberSet: ['+8613800138000', '13900139000'] });
     expect(answer.SendStatusSet.map((s) => [s.PhoneNumber, s.Code, s.SessionContext, s.Fee])).toEqual([
       ['+8613800138000', 'Ok', 'ctx-1', 1],
@@ -51,6 +51,9 @@ describe('the sandbox speaks Tencent Cloud SMS to the official SDK', () => {
       ['13900139000', 'tencent', '【腾讯云】您的验证码为123456，请于5分钟内填写，如非本人操作请忽略。'],
       ['13800138000', 'tencent', '【腾讯云】您的验证码为123456，请于5分钟内填写，如非本人操作请忽略。'],
     ]);
+    // The inbox page reads /_sandbox/messages on the main port: Tencent's messages are there, marked.
+    const listed = (await (await fetch(`${running.url}/_sandbox/messages`)).json()) as { data: { phone: string; channel?: string }[] };
+    expect(listed.data.map((m) => [m.phone, m.channel])).toEqual([['13900139000', 'tencent'], ['13800138000', 'tencent']]);
   });
 
   it('refuses a wrong key with AuthFailure.SignatureFailure and an unknown id with AuthFailure.SecretIdNotFound', async () => {
