@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
 import { TencentError } from './errors.js';
 
 /** The signature algorithm of Tencent Cloud API 3.0. */
@@ -74,6 +74,7 @@ export interface TencentSignedRequest {
 // one key, so three of the four HMACs of the scheme are paid once a day, not per request.
 let cachedKeyId: string | undefined;
 let cachedKey: Buffer | undefined;
+let cachedKeyObject: KeyObject | undefined;
 
 /**
  * The TC3 signing key: HMAC-SHA256 chained over the UTC date, the service and `tc3_request`,
@@ -87,12 +88,28 @@ export function tc3SigningKey(options: { secretKey: string; date: string; servic
   const key = createHmac('sha256', kService).update('tc3_request', 'utf8').digest();
   cachedKeyId = id;
   cachedKey = key;
+  cachedKeyObject = createSecretKey(key);
   return key;
 }
 
+function signingKeyObject(options: { secretKey: string; date: string; service: string }): KeyObject {
+  tc3SigningKey(options);
+  return cachedKeyObject as KeyObject;
+}
+
+// The day's bounds are kept so that most calls skip toISOString (it showed in profiles).
+let dayStart = 0;
+let dayEnd = 0;
+let dayText = '';
+
 /** `YYYY-MM-DD` of a timestamp in seconds, in UTC (the date of the credential scope). */
 export function tc3Date(timestamp: number): string {
-  return new Date(timestamp * 1000).toISOString().slice(0, 10);
+  if (timestamp >= dayStart && timestamp < dayEnd) return dayText;
+  const text = new Date(timestamp * 1000).toISOString().slice(0, 10);
+  dayStart = Math.floor(timestamp / 86_400) * 86_400;
+  dayEnd = dayStart + 86_400;
+  dayText = text;
+  return text;
 }
 
 /** The host as it is signed: lower case, without a port. */
@@ -120,18 +137,22 @@ export interface CanonicalRequestParts {
 /** The canonical request: method, path, query, headers, signed header names, and the body's SHA-256. */
 export function canonicalRequest(parts: CanonicalRequestParts): string {
   // Tencent's rule: header names and values lower case, trimmed.
-  const canonicalHeaders = parts.headers.map(([name, value]) => `${name}:${value.trim().toLowerCase()}\n`).join('');
-  const signedHeaders = parts.headers.map(([name]) => name).join(';');
-  const payloadHash = createHash('sha256').update(parts.body).digest('hex');
+  let canonicalHeaders = '';
+  let signedHeaders = '';
+  for (const [name, value] of parts.headers) {
+    canonicalHeaders += `${name}:${value.trim().toLowerCase()}\n`;
+    signedHeaders += signedHeaders === '' ? name : `;${name}`;
+  }
+  const payloadHash = hash('sha256', parts.body, 'hex');
   return `${parts.method}\n${parts.path}\n${parts.query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
 }
 
 /** The signature of a canonical request under a secret, with the string that was signed. */
 export function tc3Signature(options: { secretKey: string; timestamp: number; service: string; canonicalRequest: string }): { stringToSign: string; signature: string } {
   const date = tc3Date(options.timestamp);
-  const hashed = createHash('sha256').update(options.canonicalRequest, 'utf8').digest('hex');
+  const hashed = hash('sha256', options.canonicalRequest, 'hex');
   const stringToSign = `${TC3_ALGORITHM}\n${options.timestamp}\n${date}/${options.service}/tc3_request\n${hashed}`;
-  const key = tc3SigningKey({ secretKey: options.secretKey, date, service: options.service });
+  const key = signingKeyObject({ secretKey: options.secretKey, date, service: options.service });
   return { stringToSign, signature: createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex') };
 }
 
