@@ -143,6 +143,16 @@ export {
   type PhoneCheckVerdictOptions,
 } from './rules/phone.js';
 
+// Rules: international (E.164) numbers, for channels that send abroad.
+export {
+  assertE164Numbers,
+  classifyE164,
+  parseE164,
+  type E164CheckOptions,
+  type E164Number,
+  type E164Reason,
+} from './rules/e164.js';
+
 // Rules: request fields (template parameters, batches, bid, extension codes).
 export {
   assertBid,

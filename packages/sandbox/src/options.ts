@@ -5,6 +5,7 @@ import type { FaultPlan } from './faults.js';
 import type { RequestLogEntry } from './request-log.js';
 import type { PushAttempt } from './pusher.js';
 import type { SandboxStore } from './store.js';
+import type { TencentSandboxOptions } from './tencent/tencent-sandbox.js';
 import type { BalanceItem, TemplateDefinition } from './templates.js';
 
 /** An account of the sandbox. */
@@ -80,4 +81,9 @@ export interface SandboxOptions {
    * messages are marked `channel: 'aliyun'`. Absent: no Aliyun listener.
    */
   aliyun?: AliyunSandboxOptions;
+  /**
+   * Also serve Tencent Cloud SMS API 3.0 at the root of a second port (`listen` starts it),
+   * verifying TC3 signatures; its messages share the store and the inbox.
+   */
+  tencent?: TencentSandboxOptions;
 }

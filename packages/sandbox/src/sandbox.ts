@@ -19,6 +19,8 @@ import { SANDBOX_PREFIX, sandboxRouter } from './sandbox-routes.js';
 import type { Accepted } from './send-engine.js';
 import type { MessageState, SandboxMessage, SandboxReply, SandboxStore } from './store.js';
 import { BALANCE_ITEMS, DEFAULT_TEMPLATES, prepareTemplates, type BalanceItem } from './templates.js';
+import { createTencentSandbox, type TencentSandbox } from './tencent/tencent-sandbox.js';
+import { splitTemplatesByPlatform, type TencentTemplateDefinition } from './tencent/templates.js';
 
 export type { InjectedReply, SandboxControl, SandboxState } from './control.js';
 
@@ -36,6 +38,10 @@ export interface RunningSandbox {
   aliyunUrl?: string;
   /** Stops accepting, ends open connections, stops timers. */
   close(): Promise<void>;
+  /** The Tencent listener's `http://host:port`, when `tencent` was configured. */
+  tencentUrl?: string;
+  /** The Tencent listener's port, when `tencent` was configured. */
+  tencentPort?: number;
 }
 
 /** The sandbox: the Koa app and the handles tests and tools use. */
@@ -52,6 +58,8 @@ export interface Sandbox extends SandboxControl {
   pushesIdle(): Promise<void>;
   /** Stops the delivery timer (a listening server is closed by its own `close`). */
   close(): void;
+  /** The Tencent side, when `tencent` was configured. */
+  tencent?: TencentSandbox;
 }
 
 const DEFAULT_API_KEY = 'sandbox-api-key';
@@ -80,7 +88,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // One templates file may hold both platforms' entries; `"platform": "aliyun"` ones go to the Aliyun listener.
   const templateEntries: readonly unknown[] = options.templates ?? DEFAULT_TEMPLATES;
   const aliyunTemplates = aliyunTemplatesOf(templateEntries);
-  const platformEntries = templateEntries.filter((entry) => !isAliyunTemplate(entry));
+  // ...and `"platform": "tencent"` ones to the Tencent listener (unless its options name its own).
+  const { infocloud: platformEntries, tencent: tencentTemplates } = splitTemplatesByPlatform(templateEntries.filter((entry) => !isAliyunTemplate(entry)));
   // A file of Aliyun entries only leaves the platform its default templates.
   const templates = prepareTemplates(platformEntries.length > 0 ? platformEntries : DEFAULT_TEMPLATES);
   const initialBalance = typeof options.balance === 'number' ? Object.fromEntries(BALANCE_ITEMS.map((item) => [item, options.balance])) : options.balance;
@@ -197,24 +206,44 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     answerPlatformError(ctx, { code: 40004, message: `No endpoint ${ctx.method} ${ctx.path}.`, status: 404 });
   });
 
+  const tencentOptions = options.tencent && options.tencent.templates === undefined && tencentTemplates.length > 0
+    ? { ...options.tencent, templates: tencentTemplates as TencentTemplateDefinition[] }
+    : options.tencent;
+  const tencent = tencentOptions
+    ? createTencentSandbox(tencentOptions, { store, now, deliveryDelayMs: options.deliveryDelayMs ?? 2000, deliveryRules: options.deliveryRules ?? [], nextSeq: () => ++seq })
+    : undefined;
+
   return {
     ...control,
     app,
     store,
+    tencent,
     pushesIdle: async () => {
       await settling;
       await pusher.idle();
-    },
-    close: () => {
-      schedule.close();
-      aliyun?.close();
+      await tencent?.pushesIdle();
     },
     ...(aliyun === undefined ? {} : { aliyun }),
+    close: () => {
+      schedule.close();
+      tencent?.close();
+      aliyun?.close();
+    },
     listen: async (listenOptions = {}) => {
       const running = await listen(app, listenOptions, () => schedule.close());
-      if (aliyun === undefined) return running;
-      const second = await aliyun.listen({ host: listenOptions.host });
-      return { ...running, aliyunUrl: second.url, close: () => Promise.all([running.close(), second.close()]).then(() => undefined) };
+      // The other providers' listeners, each on a port of its own beside the platform's.
+      const second = tencent ? await tencent.listen({ host: listenOptions.host }) : undefined;
+      const third = aliyun ? await aliyun.listen({ host: listenOptions.host }) : undefined;
+      if (second === undefined && third === undefined) return running;
+      return {
+        ...running,
+        ...(second === undefined ? {} : { tencentUrl: second.url, tencentPort: second.port }),
+        ...(third === undefined ? {} : { aliyunUrl: third.url }),
+        close: async () => {
+          tencent?.close();
+          await Promise.all([running.close(), second?.close(), third?.close()]);
+        },
+      };
     },
   };
 }

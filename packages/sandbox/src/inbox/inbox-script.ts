@@ -55,6 +55,7 @@ export const INBOX_SCRIPT = String.raw`'use strict';
     if (m.channel) meta.append(el('span', 'channel', 'via ' + m.channel));
     meta.append(el('span', null, m.parts + (m.parts === 1 ? ' part' : ' parts')), el('span', null, 'template ' + m.templateCode), el('span', null, 'msgId ' + m.msgId));
     if (m.bid) meta.append(el('span', null, 'bid ' + m.bid));
+    meta.append(el('span', 'channel', 'channel ' + (m.channel || 'infocloud')));
     var receipt = el('span', 'receipt');
     if (m.state === 'PENDING') receipt.textContent = 'waiting for its receipt';
     else receipt.append('receipt ' + m.state + ' at ', timeEl(m.arrivedAt), m.pulled ? ' · pulled by a receipt query' : '');
