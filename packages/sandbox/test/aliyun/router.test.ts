@@ -19,8 +19,8 @@ beforeAll(async () => {
   const running = await sandbox.listen({ port: 0 });
   close = running.close;
   url = running.url;
-  const ali = aliyunChannel({ name: 'ali', accessKeyId: 'ali-id', accessKeySecret: 'ali-secret', endpoint: running.aliyunUrl, timeoutMs: 300 });
-  const info = infocloudChannel({ name: 'info', clientOptions: { apiKey: 'k', accessKey: 's', baseUrl: running.url, pacing: false, timeoutMs: 400 } });
+  const ali = aliyunChannel({ name: 'ali', accessKeyId: 'ali-id', accessKeySecret: 'ali-secret', endpoint: running.aliyunUrl, timeoutMs: 1500 });
+  const info = infocloudChannel({ name: 'info', clientOptions: { apiKey: 'k', accessKey: 's', baseUrl: running.url, pacing: false, timeoutMs: 1500 } });
   channels.push(ali, info);
   router = new ChannelRouter({
     channels: [ali, info],
@@ -62,9 +62,9 @@ it('stops on isv.BUSINESS_LIMIT_CONTROL: the backup never sends to that number',
   expect((await infocloudMessages()).length).toBe(before);
 });
 
-it('never resends a send whose answer was lost (unknown)', async () => {
+it('never resends a send whose answer was lost (unknown)', { timeout: 30_000 }, async () => {
   // undici checks its timeouts on a coarse (about 1 s) clock: hold the answer well past it.
-  sandbox.aliyun?.setFaults({ delay: 1, delayMs: 2500 });
+  sandbox.aliyun?.setFaults({ delay: 1, delayMs: 4500 });
   const before = (await infocloudMessages()).length;
   const result = await send('13800000004');
   expect(result.numbers[0]).toMatchObject({ channel: 'ali', status: 'unknown' });

@@ -20,7 +20,7 @@ async function platform(name: string, options: SandboxOptions = {}) {
   const log: RequestLogEntry[] = [];
   const sandbox = createSandbox({ apiKey: API_KEY, accessKey: ACCESS_KEY, deliveryDelayMs: 0, rateLimits: false, log: (entry) => log.push(entry), ...options });
   const server = await sandbox.listen({ port: 0, host: '127.0.0.1' });
-  const channel = infocloudChannel({ name, clientOptions: { apiKey: API_KEY, accessKey: ACCESS_KEY, baseUrl: server.url, pacing: false, timeoutMs: 400 } });
+  const channel = infocloudChannel({ name, clientOptions: { apiKey: API_KEY, accessKey: ACCESS_KEY, baseUrl: server.url, pacing: false, timeoutMs: 2000 } });
   cleanups.push(async () => {
     await channel.close();
     await server.close();
@@ -89,22 +89,22 @@ describe('two sandbox channels, primary and backup', () => {
     expect(backup.sends()).toBe(0);
   });
 
-  it('never moves past unknown: a send answered too late stays with the primary, and its receipt settles it', async () => {
+  it('never moves past unknown: a send answered too late stays with the primary, and its receipt settles it', { timeout: 40_000 }, async () => {
     const primary = await platform('primary');
     const backup = await platform('backup');
-    await primary.fault({ delay: 1, delayMs: 1500 });
+    await primary.fault({ delay: 1, delayMs: 4500 });
     const router = routerOver(primary.channel, backup.channel);
     const result = await router.send({ template: 'verification', to: NUMBERS.slice(0, 1), values: { code: '123456' } });
     expect(result.numbers[0]).toMatchObject({ channel: 'primary', status: 'unknown', failure: 'unknown' });
     expect(backup.sends()).toBe(0);
     // it was in fact sent, once (the primary logs the request when its late answer goes out)
     expect(await primary.sandbox.messages({})).toHaveLength(1);
-    await expect.poll(() => primary.sends(), { timeout: 5000 }).toBe(1);
+    await expect.poll(() => primary.sends(), { timeout: 15000 }).toBe(1);
 
     const book = new ChannelReceiptBook();
     book.record(result);
     const key = result.numbers[0]?.idempotencyKey as string;
-    await expect.poll(async () => (await book.pull(primary.channel)).length, { timeout: 5000, interval: 200 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await book.pull(primary.channel)).length, { timeout: 15000, interval: 200 }).toBeGreaterThan(0);
     expect(book.getByKey({ channel: 'primary', idempotencyKey: key, number: NUMBERS[0] as string })).toMatchObject({ sent: 'sent', state: 'delivered' });
   });
 
