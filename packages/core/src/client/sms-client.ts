@@ -26,7 +26,7 @@ import { aggregate, nothingSentError, sentChunk, unsentChunk, type ChunkResult, 
 import { HttpTransport } from './transport.js';
 
 /** The query endpoints, which keep their own documented limits besides the overall rate. */
-const QUERIES = ['receipts', 'statistics', 'balance'] as const;
+type QueryEndpoint = 'receipts' | 'statistics' | 'balance';
 
 /** Codes that doom every request of a send alike: after one, the rest are not sent. */
 const WHOLE_SEND_FAILURES: ReadonlySet<number> = new Set([2000, 2001, 40002, 40006, 60001]);
@@ -194,7 +194,7 @@ export class SmsClient {
     if (this.closed) throw new SmsError({ code: -1, message: 'The client is closed.', hint: 'Create a new SmsClient.', retryable: false });
   }
 
-  private query(options: { endpoint: (typeof QUERIES)[number]; body: Record<string, string | number>; signal: AbortSignal | undefined }): Promise<PlatformAnswer> {
+  private query(options: { endpoint: QueryEndpoint; body: Record<string, string | number>; signal: AbortSignal | undefined }): Promise<PlatformAnswer> {
     const { path, repeatable, signed } = PLATFORM_ENDPOINTS[options.endpoint];
     return this.caller.call({ endpoint: options.endpoint, path, body: options.body, repeatable, signed, ...signalOf(options) });
   }
