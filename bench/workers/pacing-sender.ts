@@ -12,7 +12,11 @@ const client = new SmsClient({
   accessKey: 'sandbox-access-key',
   baseUrl: process.env.SANDBOX_URL as string,
   retry: false,
-  pacing: { requestsPerSecond: Number(process.env.RATE), shared: { store: new RedisPacerStore({ redis, keyPrefix: process.env.PREFIX as string }) } },
+  pacing: {
+    requestsPerSecond: Number(process.env.RATE),
+    // SHARED=0: the control run, each process pacing alone
+    ...(process.env.SHARED === '0' ? {} : { shared: { store: new RedisPacerStore({ redis, keyPrefix: process.env.PREFIX as string }) } }),
+  },
 });
 // Loaded: say so, and wait for the start time on stdin (process start-up varies on a loaded machine).
 process.stdout.write('ready\n');
