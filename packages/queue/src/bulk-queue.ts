@@ -82,7 +82,7 @@ export class BulkSendQueue {
    * Adds a send: one job per chunk. Adding a send again (after a crash halfway through adding,
    * say) adds only the chunks missing, and a chunk that already ended is never sent again.
    *
-   * @throws {@link SmsError} 40004 for a bad sendId or template, no valid number, or a sendId
+   * @throws `SmsError` 40004 for a bad sendId or template, no valid number, or a sendId
    *   already used for a different list of numbers.
    */
   async enqueue(input: BulkSendInput): Promise<EnqueuedSend> {

@@ -38,7 +38,7 @@ export function parseBid(bid: string): { sendId: string; index: number } | undef
  * Checks a send id: it becomes part of every chunk's bid (≤ 64 characters at the platform) and
  * job id (BullMQ forbids `:`), so letters, digits, `_`, `.` and `-`, at most 50.
  *
- * @throws {@link SmsError} 40004 otherwise.
+ * @throws `SmsError` 40004 otherwise.
  */
 export function assertSendId(sendId: unknown): string {
   if (typeof sendId !== 'string' || !/^[A-Za-z0-9_.-]{1,50}$/.test(sendId)) {
