@@ -63,7 +63,15 @@ export {
   type LimitRefusal,
   type LimitRefused,
   type LimitStore,
+  MemoryPacerStore,
   type MemoryNonceStoreOptions,
+  type MemoryPacerStoreOptions,
+  type PacerDecision,
+  type PacerFull,
+  type PacerReleaseRequest,
+  type PacerStore,
+  type PacerTaken,
+  type PacerTakeRequest,
   type MemorySendLogOptions,
   type NonceStore,
   type RollingLimitCheck,
@@ -187,7 +195,7 @@ export {
 
 // The client: sends, queries, their options and events, and the shape of their results.
 export { SmsClient } from './client/sms-client.js';
-export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SmsClientOptions } from './client/options.js';
+export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SharedPacingOptions, type SmsClientOptions } from './client/options.js';
 export type { BatchMessage, SendBatchInput, SendCommon, SendInput } from './client/send-input.js';
 export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './client/send-result.js';
 export { callFailureOf, type CallFailureDetails } from './client/platform-call.js';

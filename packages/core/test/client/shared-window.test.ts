@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryPacerStore, SharedRateWindow, SmsError, type PacerStore, type Release } from '../../src/index.js';
+import { MemoryPacerStore, SmsError, type PacerStore } from '../../src/index.js';
+import type { Release } from '../../src/client/pacing.js';
+import { SharedRateWindow } from '../../src/client/shared-window.js';
 
 const settled = async <T>(promise: Promise<T>): Promise<boolean> => {
   let done = false;
