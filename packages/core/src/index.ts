@@ -36,3 +36,4 @@ export * from './rules/index.js';
 export * from './client/index.js';
 export * from './push/index.js';
 export * from './channels/index.js';
+export * from './telemetry.js';
