@@ -1,6 +1,8 @@
 // An OpenTelemetry SDK (2.x, the Node 20 line) with in-memory exporters, registered globally
 // for one test: what a user's SDK set-up does, so the tests see what an operator would.
 import { metrics, trace, type Attributes } from '@opentelemetry/api';
+
+export { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader, type DataPoint, type Histogram } from '@opentelemetry/sdk-metrics';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 

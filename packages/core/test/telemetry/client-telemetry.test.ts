@@ -1,7 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { registerOtel, type OtelHarness } from '@smskit/test-support/otel';
+import { registerOtel, SpanKind, SpanStatusCode, type OtelHarness } from '@smskit/test-support/otel';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SmsClient } from '../../src/index.js';
 import { ACCESS_KEY, API_KEY, failed, recordingPlatform, sent } from '../client/recording-platform.js';
