@@ -4,6 +4,7 @@
  */
 import { demoConfigFromEnv } from './demo-config.js';
 import { startDemo, type RunningDemo } from './demo.js';
+import { startDemoMetrics } from './metrics.js';
 
 function explain(error: unknown): string {
   const failure = error as NodeJS.ErrnoException & { port?: number };
@@ -12,7 +13,9 @@ function explain(error: unknown): string {
 }
 
 let demo: RunningDemo;
+let metrics: ReturnType<typeof startDemoMetrics>;
 try {
+  metrics = startDemoMetrics();
   demo = await startDemo(demoConfigFromEnv());
 } catch (error) {
   console.error(`smskit demo: could not start: ${explain(error)}`);
@@ -28,6 +31,7 @@ console.log(
     `  inbox    ${demo.inboxUrl}   <- the codes arrive here`,
     `  sandbox  ${demo.sandboxUrl}   (the SMS platform, emulated; state in memory)`,
     `  OTP state in ${demo.stores === 'redis' ? 'Redis (REDIS_URL)' : 'memory (set REDIS_URL to keep it in Redis)'}`,
+    ...(metrics ? [`  ${metrics.describe}`] : []),
     '',
     'Ctrl+C stops both.',
     '',
@@ -42,7 +46,7 @@ function stop(signal: NodeJS.Signals): void {
   }
   stopping = true;
   console.log(`smskit demo: ${signal}, stopping`);
-  demo.close().then(
+  Promise.all([demo.close(), metrics?.stop()]).then(
     () => process.exit(0),
     (error: unknown) => {
       console.error(`smskit demo: stopping failed: ${explain(error)}`);

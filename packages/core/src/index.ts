@@ -305,3 +305,20 @@ export {
   type TrackedMessage,
   type UnroutableNumber,
 } from './channels/index.js';
+
+// OpenTelemetry: spans and metrics through the optional @opentelemetry/api, required on first use.
+export {
+  recordTelemetry,
+  SMS_METRICS,
+  startTelemetrySpan,
+  Telemetry,
+  telemetry,
+  type SmsMetricDefinition,
+  type SmsMetricName,
+  type TelemetryApiLoader,
+  type TelemetryAttributes,
+  type TelemetryMeasurement,
+  type TelemetrySpan,
+  type TelemetrySpanKind,
+  type TelemetrySpanOptions,
+} from './telemetry.js';

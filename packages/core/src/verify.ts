@@ -7,6 +7,7 @@ import { ipAllowed } from './ip-allowlist.js';
 import { signableParams } from './signable-params.js';
 import { isSignMethod, SIGNATURE_HEX_LENGTH, type SignMethod } from './sign-method.js';
 import { MemoryNonceStore, type NonceStore } from './stores.js';
+import { observedVerification } from './verify-telemetry.js';
 
 /** What the verifier knows of one apiKey. */
 export interface ApiCredentials {
@@ -172,7 +173,11 @@ export async function verifyRequest(options: VerifyRequestOptions): Promise<Veri
  * {@link SignatureVerifier}.
  * @internal
  */
-export async function verifySigned(request: SignedRequestInput, config: VerifierConfig): Promise<VerifyResult> {
+export function verifySigned(request: SignedRequestInput, config: VerifierConfig): Promise<VerifyResult> {
+  return observedVerification(() => runChecks(request, config));
+}
+
+async function runChecks(request: SignedRequestInput, config: VerifierConfig): Promise<VerifyResult> {
   const gate = signableParams(request.body);
   if (!gate.ok) return fail('body', 40004, gate.reason);
   const body = gate.params;

@@ -20,6 +20,7 @@ import type { DailyVolumeAlert, OtpMessage, OtpRequest, OtpServiceOptions, OtpSt
 import { codeScrubber, invalid, senderText, unavailable, verifyResultOf, withoutCode } from './failures.js';
 import type { OtpRequestResult, OtpVerifyResult } from './results.js';
 import { callStore, type StoreOutcome } from './store-call.js';
+import { observedRequest, observedVerify } from './telemetry.js';
 import { ipCountingKey, isSceneName } from './subject.js';
 
 const MAX_TYPED_CODE = 64;
@@ -94,20 +95,24 @@ export class OtpService {
 
   /** Sends a code to `phone` for `scene`, if every check and limit allows. Never throws. */
   async request(input: OtpRequest): Promise<OtpRequestResult> {
-    try {
-      return await this.requestChecked(input);
-    } catch (error) {
-      return unavailable(toSmsError(error));
-    }
+    return observedRequest(async () => {
+      try {
+        return await this.requestChecked(input);
+      } catch (error) {
+        return unavailable(toSmsError(error));
+      }
+    });
   }
 
   /** Checks a code typed by the user: right once, wrong at most `maxAttempts` times. Never throws. */
   async verify(input: OtpVerifyRequest): Promise<OtpVerifyResult> {
-    try {
-      return await this.verifyChecked(input);
-    } catch (error) {
-      return unavailable(toSmsError(error));
-    }
+    return observedVerify(async () => {
+      try {
+        return await this.verifyChecked(input);
+      } catch (error) {
+        return unavailable(toSmsError(error));
+      }
+    });
   }
 
   private async requestChecked(input: OtpRequest): Promise<OtpRequestResult> {

@@ -3,6 +3,7 @@ import type { LogicalTemplate, SmsChannel, TemplateValues } from './channel.js';
 import { ChannelGuard, type BreakerState, type ChannelBreakerOptions, type ChannelRetryOptions } from './channel-guard.js';
 import { runChannelTurn, type PendingNumber } from './channel-step.js';
 import { canServe, toRoutableNumber, type RoutableNumber } from './numbers.js';
+import { observedTurn } from './route-telemetry.js';
 import { routeResult, type RouteResult, type RoutedNumber, type UnroutableNumber } from './route-result.js';
 
 /** A channel with its place among the router's channels. */
@@ -217,7 +218,9 @@ export class ChannelRouter {
       }
       const turn = this.checkTemplate({ slot, template, values: request.values, numbers: servable, settled, next });
       if (turn.length > 0) {
-        const outcome = await runChannelTurn({ channel, guard: slot.guard, fields: template.channels[channel.name] ?? {}, values: request.values, keyStem: `${stem}-${position}`, concurrency: this.concurrency }, turn);
+        const outcome = await observedTurn(channel.name, turn.length, () =>
+          runChannelTurn({ channel, guard: slot.guard, fields: template.channels[channel.name] ?? {}, values: request.values, keyStem: `${stem}-${position}`, concurrency: this.concurrency }, turn),
+        );
         settled.push(...outcome.settled);
         next.push(...outcome.passed);
       }

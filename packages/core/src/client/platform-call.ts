@@ -4,6 +4,7 @@ import { generateNonce } from '../nonce.js';
 import { signChecked } from '../sign.js';
 import type { SignMethod } from '../sign-method.js';
 import { backoffDelay, type RetryPolicy } from './backoff.js';
+import { CallTelemetry, errorTypeOf } from './call-telemetry.js';
 import type { CallOutcome, ClientEndpoint, ClientObserver } from './events.js';
 import type { Pacer, Release } from './pacing.js';
 import { classifyTransportError, type HttpAnswer, type HttpTransport, type TransportFailure } from './transport.js';
@@ -73,7 +74,7 @@ export interface PlatformCallerOptions {
 }
 
 /** One attempt's end: an answer, or why none came. */
-type Attempt = { ok: true; answer: PlatformAnswer } | { ok: false; error: SmsError; retryable: boolean; outcome: CallOutcome; retryAfterMs?: number };
+type Attempt = { ok: true; answer: PlatformAnswer; httpStatus: number } | { ok: false; error: SmsError; retryable: boolean; outcome: CallOutcome; retryAfterMs?: number };
 
 /**
  * Makes calls: paces, signs (a fresh nonce and timestamp for every attempt), sends, reads the
@@ -89,6 +90,18 @@ export class PlatformCaller {
    *   code, no answer came, or the answer was unreadable.
    */
   async call(spec: CallSpec): Promise<PlatformAnswer> {
+    const telemetry = new CallTelemetry({ endpoint: spec.endpoint, path: spec.path, url: () => this.options.transport.urlOf(spec.path), ...(spec.phones === undefined ? {} : { phones: spec.phones }) });
+    try {
+      const answer = await this.attempts(spec, telemetry);
+      telemetry.finished();
+      return answer;
+    } catch (error) {
+      telemetry.finished(error);
+      throw error;
+    }
+  }
+
+  private async attempts(spec: CallSpec, telemetry: CallTelemetry): Promise<PlatformAnswer> {
     const { policy, observer } = this.options;
     const base = spec.bid === undefined ? {} : { bid: spec.bid };
     for (let attempt = 1; ; attempt++) {
@@ -103,7 +116,9 @@ export class PlatformCaller {
           throw this.abortedBeforeSending({ spec, attempt });
         }
         observer.request({ endpoint: spec.endpoint, attempt, ...base, ...(spec.phones === undefined ? {} : { phones: spec.phones }) });
+        telemetry.attempt(attempt);
         result = await this.attempt(spec, attempt);
+        telemetry.attemptEnded(result.ok ? { code: 200, httpStatus: result.httpStatus } : { code: result.error.code, httpStatus: callFailureOf(result.error)?.httpStatus, outcome: result.outcome, errorType: errorTypeOf(result.error) });
       } finally {
         for (const release of releases) release();
       }
@@ -115,6 +130,7 @@ export class PlatformCaller {
         throw error;
       }
       observer.retry({ endpoint: spec.endpoint, attempt, ...base, error, delayMs: delay });
+      telemetry.retry(error);
       try {
         await sleep(delay, undefined, spec.signal === undefined ? undefined : { signal: spec.signal });
       } catch {
@@ -160,7 +176,7 @@ export class PlatformCaller {
     if (body === undefined || code === undefined) return this.unreadable({ spec, attempt, answer });
     o.observer.response({ endpoint: spec.endpoint, attempt, ...(spec.bid === undefined ? {} : { bid: spec.bid }), code, httpStatus: answer.status, ...(requestId === undefined ? {} : { requestId }), ms });
     if (code === 200 && spec.expectMsgId === true && msgIdOf(body.data) === undefined) return this.withoutMsgId({ spec, attempt, answer, requestId });
-    if (code === 200) return { ok: true, answer: { data: body.data, body, ...(requestId === undefined ? {} : { requestId }) } };
+    if (code === 200) return { ok: true, answer: { data: body.data, body, ...(requestId === undefined ? {} : { requestId }) }, httpStatus: answer.status };
     const message = typeof body?.message === 'string' && body.message !== '' ? body.message : undefined;
     const details: CallFailureDetails = { outcome: 'failed', attempts: attempt, httpStatus: answer.status, ...(spec.bid === undefined ? {} : { bid: spec.bid }) };
     const error = new SmsError({ code, ...(message === undefined ? {} : { message }), ...(requestId === undefined ? {} : { requestId }), details });

@@ -5,6 +5,7 @@ import { signableParams } from '../signable-params.js';
 import { MemoryNonceStore, type NonceStore } from '../stores.js';
 import { ipAllowed } from '../ip-allowlist.js';
 import { parseReceiptPush, parseReplyPush, type Receipt, type Reply } from './payloads.js';
+import { observedPush } from './push-telemetry.js';
 import { PushQueue } from './queue.js';
 
 /** Which push a batch came from. */
@@ -132,7 +133,11 @@ export class PushInbox {
   }
 
   /** Checks, de-duplicates and queues one push; resolves the answer for the platform. */
-  async accept(push: IncomingPush): Promise<PushAnswer> {
+  accept(push: IncomingPush): Promise<PushAnswer> {
+    return observedPush(push.kind, () => this.answer(push));
+  }
+
+  private async answer(push: IncomingPush): Promise<PushAnswer> {
     const { kind, requestId } = push;
     const refuse = (code: number, message: string): PushAnswer => errorAnswer(new SmsError({ code, message }), requestId);
     if (!this.pathTokenMatches(push.pathToken)) return refuse(2001, 'Unknown push path token.');
