@@ -1,4 +1,4 @@
-import { PushInbox, type PushInboxOptions, type PushKind, type Receipt, type Reply } from '@smskit/core';
+import { PushInbox, type PushAnswer, type PushInboxOptions, type PushKind, type Receipt, type Reply } from '@smskit/core';
 import type { Context, Middleware, Next } from 'koa';
 import { requestIdOf } from './request-id.js';
 import { readParsedBody, type BodyLimit } from './signable-body.js';
@@ -82,7 +82,7 @@ export function receivePushes<R = Receipt, U = Reply>(options: ReceivePushesOpti
     return bare && { kind: bare };
   };
 
-  const answer = (ctx: Context, reply: { status: number; body: object }): void => {
+  const answer = (ctx: Context, reply: PushAnswer): void => {
     ctx.status = reply.status;
     ctx.body = reply.body;
   };

@@ -90,7 +90,7 @@ describe.each(cases)('receivePushes with the $name dialect, over HTTP', (provide
     expect(receipts[0]?.[1]).toMatchObject({ number: '13800138001', state: 'failed', providerCode: 'MK:0001' });
     // a pushed receipt settles the message the router sent
     const book = new ChannelReceiptBook();
-    const routed = { input: '13800138000', number: '13800138000', status: 'sent', channel: provider.receipt.channel, messageId: provider.receipt.messageId, idempotencyKey: 'order-1', passedOver: [] } as const;
+    const routed = { number: '13800138000', status: 'sent', channel: provider.receipt.channel, messageId: provider.receipt.messageId, idempotencyKey: 'order-1', passedOver: [] } as const;
     book.record({ status: 'sent', numbers: [routed], invalid: [], duplicates: 0, template: 'otp' });
     expect(book.apply(receipts[0]![0]!)).toMatchObject({ state: 'delivered' });
   });

@@ -10,8 +10,8 @@ export type PushKind = 'receipts' | 'replies';
 export interface PushAnswer {
   /** The HTTP status. */
   status: number;
-  /** The JSON body, in the provider's shape. */
-  body: object;
+  /** The JSON body, in the provider's shape (the platform's `{code, message, requestId}` by default). */
+  body: { readonly [field: string]: unknown };
 }
 
 /** A push refused before any handler saw it, for the dialect to word in its provider's shape. */
@@ -88,7 +88,10 @@ export function infocloudPushDialect(options: InfocloudPushDialectOptions): Push
     receiptKey: (item) => `push:r:${item.apiKey}:${item.msgId}:${item.tel}:${item.arriveResult}`,
     replyKey: (item) => `push:u:${item.apiKey}:${item.srcId}:${item.tel}:${item.arriveTime}:${digest(item.content)}`,
     ok: (requestId) => ({ status: 200, body: { code: 200, message: 'OK', requestId } }),
-    refused: ({ code, message, status, requestId }) => errorAnswer(new SmsError({ code, message, httpStatus: status }), requestId),
+    refused: ({ code, message, status, requestId }) => {
+      const { body } = errorAnswer(new SmsError({ code, message, httpStatus: status }), requestId);
+      return { status, body: { code: body.code, message: body.message, requestId: body.requestId } };
+    },
   };
 }
 
