@@ -39,7 +39,7 @@ export {
   type VerifySuccess,
 } from './verify.js';
 export { SignatureVerifier, type SignatureVerifierOptions } from './signature-verifier.js';
-export { hasPrototypeKey, MAX_BODY_DEPTH, signableParams, type SignableParamsResult } from './signable-params.js';
+export { hasPrototypeKey, jsonBodyFault, MAX_BODY_DEPTH, signableParams, type SignableParamsResult } from './signable-params.js';
 export { forwardedSourceIp, ipAllowed, type ForwardedSourceIpOptions } from './ip-allowlist.js';
 export { errorAnswer, type ErrorAnswer, type PlatformErrorBody } from './error-answer.js';
 
@@ -235,15 +235,16 @@ export {
 
 // Pushes: receipts and replies the platform pushes to you.
 export { parseReceiptPush, parseReplyPush, type Receipt, type Reply } from './push/payloads.js';
+export { PushInbox, type IncomingPush, type PushFailure, type PushInboxOptions, type PushInfo } from './push/inbox.js';
 export {
-  PushInbox,
-  type IncomingPush,
+  infocloudPushDialect,
+  pushTextDigest,
+  type InfocloudPushDialectOptions,
   type PushAnswer,
-  type PushFailure,
-  type PushInboxOptions,
-  type PushInfo,
+  type PushDialect,
   type PushKind,
-} from './push/inbox.js';
+  type PushRefusal,
+} from './push/dialect.js';
 
 // Channels: several providers behind one router that knows retry from fail over from stop.
 export {

@@ -98,3 +98,17 @@ export function signableParams(body: unknown): SignableParamsResult {
 export function nestedTooDeep(value: unknown): boolean {
   return inspect(value, { maxDepth: MAX_BODY_DEPTH - 1, findProto: false }) === 'deep';
 }
+
+/**
+ * The gate for a body that may be a JSON array as well as an object — the pushes of providers
+ * that post an array of items, unsigned (Aliyun's `SmsReport`, Tencent's receipt callback):
+ * no `__proto__` key at any depth, and at most {@link MAX_BODY_DEPTH} levels, checked without
+ * recursion. Returns why the body is refused (for a 40004), or `undefined` when it may be read.
+ */
+export function jsonBodyFault(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || (typeof Buffer !== 'undefined' && Buffer.isBuffer(body))) return 'The body must be a JSON array or object.';
+  const finding = inspect(body, { maxDepth: MAX_BODY_DEPTH, findProto: true });
+  if (finding === 'proto') return 'The body holds a "__proto__" key, which is refused.';
+  if (finding === 'deep') return `The body is nested deeper than ${MAX_BODY_DEPTH} levels.`;
+  return undefined;
+}

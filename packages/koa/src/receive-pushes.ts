@@ -1,12 +1,14 @@
-import { PushInbox, type PushInboxOptions, type PushKind } from '@smskit/core';
+import { PushInbox, type PushAnswer, type PushInboxOptions, type PushKind, type Receipt, type Reply } from '@smskit/core';
 import type { Context, Middleware, Next } from 'koa';
-import { answerPlatformError } from './platform-response.js';
 import { requestIdOf } from './request-id.js';
 import { readParsedBody, type BodyLimit } from './signable-body.js';
 import { sourceIpReader } from './source-ip.js';
 
-/** Options of {@link receivePushes}: core's push handling, plus where the endpoints are. */
-export interface ReceivePushesOptions extends PushInboxOptions {
+/**
+ * Options of {@link receivePushes}: core's push handling (with a `dialect` for another
+ * provider's pushes), plus where the endpoints are.
+ */
+export interface ReceivePushesOptions<R = Receipt, U = Reply> extends PushInboxOptions<R, U> {
   /** Path of the receipt push endpoint. @defaultValue `'/sms/push/receipts'` */
   receiptPath?: string;
   /** Path of the uplink (reply) push endpoint. @defaultValue `'/sms/push/replies'` */
@@ -25,7 +27,8 @@ export interface ReceivePushesOptions extends PushInboxOptions {
   sourceIp?: (ctx: Context) => string | undefined;
   /**
    * Largest push body. The platform pushes at most a few thousand items at once (about 100
-   * bytes each), so 2 MB leaves room for the largest push it sends.
+   * bytes each), so 2 MB leaves room for the largest push it sends (Aliyun and Tencent batch
+   * fewer). A larger body is refused 413 in the dialect's answer shape.
    * @defaultValue `'2mb'`
    */
   bodyLimit?: BodyLimit;
@@ -40,11 +43,12 @@ export interface PushReceiver extends Middleware {
 }
 
 /**
- * Koa middleware for the platform's receipt and uplink pushes (SPEC §3). It answers the two
- * push paths and passes every other request on; everything else — authentication by apiKey,
- * path token and IP allowlist, validation into typed receipts and replies, de-duplication,
- * answering at once and handling afterwards — is `@smskit/core`'s {@link PushInbox}, shared
- * with the NestJS adapter.
+ * Koa middleware for receipt and uplink pushes (SPEC §3) — the platform's by default, or any
+ * provider's through `dialect` (`aliyunPushDialect()`, `tencentPushDialect()`). It answers the
+ * two push paths and passes every other request on; everything else — authentication by path
+ * token, IP allowlist (and the platform's apiKey), validation into typed receipts and replies,
+ * de-duplication, answering at once in the provider's shape and handling afterwards — is
+ * `@smskit/core`'s {@link PushInbox}, shared with the NestJS adapter.
  *
  * @example
  * ```ts
@@ -55,8 +59,8 @@ export interface PushReceiver extends Middleware {
  * }));
  * ```
  */
-export function receivePushes(options: ReceivePushesOptions): PushReceiver {
-  const inbox = new PushInbox(options);
+export function receivePushes<R = Receipt, U = Reply>(options: ReceivePushesOptions<R, U>): PushReceiver {
+  const inbox = new PushInbox<R, U>(options);
   const routes = new Map<string, PushKind>([
     [trimSlash(options.receiptPath ?? '/sms/push/receipts'), 'receipts'],
     [trimSlash(options.replyPath ?? '/sms/push/replies'), 'replies'],
@@ -78,20 +82,26 @@ export function receivePushes(options: ReceivePushesOptions): PushReceiver {
     return bare && { kind: bare };
   };
 
+  const answer = (ctx: Context, reply: PushAnswer): void => {
+    ctx.status = reply.status;
+    ctx.body = reply.body;
+  };
+  // refusals the middleware makes itself, in the dialect's answer shape like the inbox's own
+  const refuse = (ctx: Context, refusal: { code: number; message: string; status?: number }): void => answer(ctx, inbox.refusal({ ...refusal, requestId: requestIdOf(ctx) }));
+
   const receiver = async function receiveSmsPushes(ctx: Context, next: Next): Promise<void> {
     const matched = route(ctx.path);
     if (!matched) return next();
-    if (!inbox.pathTokenMatches(matched.token)) return void answerPlatformError(ctx, { code: 2001, message: 'Unknown push path token.' });
+    if (!inbox.pathTokenMatches(matched.token)) return refuse(ctx, { code: 2001, message: 'Unknown push path token.' });
     if (ctx.method !== 'POST') {
       ctx.set('Allow', 'POST');
-      return void answerPlatformError(ctx, { code: 40004, message: 'Pushes are POST requests.', status: 405 });
+      return refuse(ctx, { code: 40004, message: 'Pushes are POST requests.', status: 405 });
     }
     const read = await readParsedBody(ctx, bodyLimit);
-    if (!read.ok) return void answerPlatformError(ctx, { code: 40004, message: read.message, status: read.status });
-    // the inbox applies core's body gate (object, no __proto__, bounded depth), as on NestJS
-    const answer = await inbox.accept({ kind: matched.kind, body: read.body, sourceIp: sourceIp(ctx) ?? '', requestId: requestIdOf(ctx), pathToken: matched.token });
-    ctx.status = answer.status;
-    ctx.body = answer.body;
+    if (!read.ok) return refuse(ctx, { code: 40004, message: read.message, status: read.status });
+    // the inbox applies core's body gate (no __proto__, bounded depth; arrays only where the
+    // dialect's pushes are arrays), as on NestJS
+    answer(ctx, await inbox.accept({ kind: matched.kind, body: read.body, sourceIp: sourceIp(ctx) ?? '', requestId: requestIdOf(ctx), pathToken: matched.token }));
   };
   return Object.defineProperties(receiver, {
     idle: { value: () => inbox.idle() },

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isSmsError } from '@smskit/core';
-import { tencentChannel, TencentPushReceiver, type TencentChannelOptions } from '@smskit/tencent';
+import { isSmsError, PushInbox, type ChannelReceipt } from '@smskit/core';
+import { tencentChannel, tencentPushDialect, type TencentChannelOptions, type TencentReply } from '@smskit/tencent';
 import { createSandbox, type TencentSandboxOptions } from '../src/index.js';
 
 const TENCENT: TencentSandboxOptions = { secretId: 'AKIDchannel000000000000000000000', secretKey: 'channel-secret-密钥', sdkAppId: '1400000002' };
@@ -108,14 +108,14 @@ describe('tencentChannel against the sandbox over real HTTP', () => {
   });
 });
 
-describe("Tencent's pushes, from the sandbox to a TencentPushReceiver", () => {
-  async function receiverServer(receiver: TencentPushReceiver): Promise<{ url: string; server: Server }> {
+describe("Tencent's pushes, from the sandbox to core's PushInbox with tencentPushDialect", () => {
+  async function receiverServer(inbox: PushInbox<ChannelReceipt, TencentReply>): Promise<{ url: string; server: Server }> {
     const server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', async () => {
         const kind = req.url?.startsWith('/receipts') ? 'receipts' : 'replies';
-        const answer = await receiver.accept({ kind, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), sourceIp: req.socket.remoteAddress ?? '', pathToken: req.url?.split('/')[2] });
+        const answer = await inbox.accept({ kind, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), sourceIp: req.socket.remoteAddress ?? '', requestId: 'r', pathToken: req.url?.split('/')[2] });
         res.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
       });
     });
@@ -126,30 +126,33 @@ describe("Tencent's pushes, from the sandbox to a TencentPushReceiver", () => {
 
   it('receives receipts and replies in Tencent’s format, answers result 0, and hands repeats on once', async () => {
     const got: unknown[] = [];
-    const receiver = new TencentPushReceiver({ pathToken: 'secret-token', allowedIps: ['127.0.0.1', '::ffff:127.0.0.1'], onReceipts: (r) => void got.push(...r), onReply: (r) => void got.push(r) });
-    const { url } = await receiverServer(receiver);
+    const inbox = new PushInbox({ dialect: tencentPushDialect(), pathToken: 'secret-token', allowedIps: ['127.0.0.1', '::ffff:127.0.0.1'], onReceipts: (r) => void got.push(...r), onReplies: (r) => void got.push(...r) });
+    const { url } = await receiverServer(inbox);
     const attempts: unknown[] = [];
     // A generous push timeout: this asserts the exchange, not its speed on a loaded machine.
     const { sandbox, channel } = await start({ receiptPushUrl: `${url}/receipts/secret-token`, replyPushUrl: `${url}/replies/secret-token`, pushTimeoutMs: 10_000, onPush: (a) => void attempts.push(a) });
     const sent = await channel.send({ numbers: ['13800138000'], values: { code: '1', minutes: '5' }, template, idempotencyKey: 'p' });
     await sandbox.tencent!.injectReply({ phone: '13800138000', text: 'TD 退订', signName: 'smskit' });
     await sandbox.pushesIdle();
+    await inbox.idle();
     expect(attempts).toEqual([expect.objectContaining({ kind: 'receipts', outcome: 200, acknowledged: true }), expect.objectContaining({ kind: 'replies', outcome: 200, acknowledged: true })]);
     expect(got).toEqual([
       expect.objectContaining({ channel: 'tencent', messageId: sent.outcomes[0]?.messageId, number: '13800138000', state: 'delivered', providerState: 'SUCCESS' }),
       expect.objectContaining({ number: '13800138000', text: 'TD 退订', signName: 'smskit' }),
     ]);
     const repeat = [{ user_receive_time: '2026-11-27 21:00:00', nationcode: '86', mobile: '13800138000', report_status: 'SUCCESS', errmsg: 'DELIVRD', description: 'ok', sid: 'sid-1' }];
-    expect((await receiver.accept({ kind: 'receipts', body: repeat, sourceIp: '127.0.0.1', pathToken: 'secret-token' })).body).toEqual({ result: 0, errmsg: 'OK' });
-    expect((await receiver.accept({ kind: 'receipts', body: repeat, sourceIp: '127.0.0.1', pathToken: 'secret-token' })).body).toEqual({ result: 0, errmsg: 'OK' });
+    const push = { kind: 'receipts' as const, body: repeat, sourceIp: '127.0.0.1', requestId: 'r', pathToken: 'secret-token' };
+    expect((await inbox.accept(push)).body).toEqual({ result: 0, errmsg: 'OK' });
+    expect((await inbox.accept(push)).body).toEqual({ result: 0, errmsg: 'OK' });
+    await inbox.idle();
     expect(got.filter((item) => (item as { messageId?: string }).messageId === 'sid-1')).toHaveLength(1);
   });
 
-  it('refuses a wrong path token, a stranger address and a malformed body', async () => {
-    const receiver = new TencentPushReceiver({ pathToken: 'secret-token', allowedIps: ['10.0.0.0/8'], onReceipts: () => undefined });
-    expect((await receiver.accept({ kind: 'receipts', body: [], sourceIp: '10.1.2.3', pathToken: 'nope' })).status).toBe(401);
-    expect((await receiver.accept({ kind: 'receipts', body: [], sourceIp: '192.168.1.1', pathToken: 'secret-token' })).status).toBe(403);
-    const malformed = await receiver.accept({ kind: 'receipts', body: [{ sid: 1 }], sourceIp: '10.1.2.3', pathToken: 'secret-token' });
-    expect(malformed).toMatchObject({ status: 400, body: { result: 40004 } });
+  it('refuses a wrong path token, a stranger address and a malformed body, in Tencent’s shape', async () => {
+    const inbox = new PushInbox({ dialect: tencentPushDialect(), pathToken: 'secret-token', allowedIps: ['10.0.0.0/8'], onReceipts: () => undefined });
+    const push = { kind: 'receipts' as const, body: [], sourceIp: '10.1.2.3', requestId: 'r', pathToken: 'secret-token' };
+    expect(await inbox.accept({ ...push, pathToken: 'nope' })).toMatchObject({ status: 401, body: { result: 2001 } });
+    expect(await inbox.accept({ ...push, sourceIp: '192.168.1.1' })).toMatchObject({ status: 403, body: { result: 2000 } });
+    expect(await inbox.accept({ ...push, body: [{ sid: 1 }] })).toMatchObject({ status: 400, body: { result: 40004 } });
   });
 });

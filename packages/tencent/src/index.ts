@@ -16,5 +16,5 @@ export { channelFailureOf, channelFailureFromError } from './channel-error.js';
 export * from './template-fields.js';
 export * from './receipts.js';
 export * from './push.js';
-export * from './push-receiver.js';
+export * from './push-dialect.js';
 export { tencentProvider } from './provider.js';

@@ -32,7 +32,7 @@ function buildSchemas() {
 
 let schemas: ReturnType<typeof buildSchemas> | undefined;
 
-/** Builds the push validators now (they load zod on first use); `TencentPushReceiver` calls it when created. */
+/** Builds the push validators now (they load zod on first use); `tencentPushDialect` calls it when created. */
 export function loadTencentPushSchemas(): void {
   tencentPushSchemas();
 }

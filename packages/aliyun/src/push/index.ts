@@ -1,1 +1,2 @@
 export * from './payloads.js';
+export * from './dialect.js';

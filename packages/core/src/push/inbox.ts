@@ -1,15 +1,15 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { errorAnswer, type ErrorAnswer } from '../error-answer.js';
-import { isSmsError, SmsError } from '../errors.js';
-import { signableParams } from '../signable-params.js';
+import { timingSafeEqual } from 'node:crypto';
+import { describeCode } from '../error-codes.js';
+import { isSmsError } from '../errors.js';
+import { jsonBodyFault, signableParams } from '../signable-params.js';
 import { MemoryNonceStore, type NonceStore } from '../stores.js';
 import { ipAllowed } from '../ip-allowlist.js';
-import { parseReceiptPush, parseReplyPush, type Receipt, type Reply } from './payloads.js';
+import { infocloudPushDialect, type PushAnswer, type PushDialect, type PushKind } from './dialect.js';
+import type { Receipt, Reply } from './payloads.js';
 import { observedPush } from './push-telemetry.js';
 import { PushQueue } from './queue.js';
 
-/** Which push a batch came from. */
-export type PushKind = 'receipts' | 'replies';
+export type { PushAnswer, PushKind } from './dialect.js';
 
 /** What a push handler learns besides the items. */
 export interface PushInfo {
@@ -24,19 +24,32 @@ export interface PushInfo {
 }
 
 /** A handler failure, as the `onError` hook gets it: the items are there, so nothing is lost. */
-export interface PushFailure {
+export interface PushFailure<R = Receipt, U = Reply> {
   /** Which push it was. */
   kind: PushKind;
   /** The receipts or replies the handler was given. */
-  items: Receipt[] | Reply[];
+  items: R[] | U[];
   /** The push's details. */
   info: PushInfo;
 }
 
-/** How pushes are authenticated, de-duplicated and handed to the user: what every adapter shares. */
-export interface PushInboxOptions {
-  /** The apiKey (or keys) whose pushes are accepted; the push body names its apiKey. */
-  apiKeys: string | readonly string[];
+/**
+ * How pushes are authenticated, de-duplicated and handed to the user: what every adapter shares.
+ * `R` and `U` are what the dialect reads receipts and replies into (the platform's
+ * {@link Receipt} and {@link Reply} by default).
+ */
+export interface PushInboxOptions<R = Receipt, U = Reply> {
+  /**
+   * The provider whose pushes arrive (`aliyunPushDialect()` from `@smskit/aliyun`,
+   * `tencentPushDialect()` from `@smskit/tencent`).
+   * @defaultValue the platform's own, {@link infocloudPushDialect}, built from `apiKeys`
+   */
+  dialect?: PushDialect<R, U>;
+  /**
+   * The apiKey (or keys) whose pushes are accepted; the push body names its apiKey. Required
+   * without a `dialect` (the platform's pushes); refused with one (those pushes carry no key).
+   */
+  apiKeys?: string | readonly string[];
   /**
    * A secret last path segment: pushes are accepted only at `<path>/<pathToken>`, the URL to
    * register in the console. Compared in constant time.
@@ -45,14 +58,14 @@ export interface PushInboxOptions {
   /** Addresses or CIDR ranges allowed to push; empty or absent: any. */
   allowedIps?: readonly string[];
   /** Handles new (not repeated) receipts. */
-  onReceipts?: (receipts: Receipt[], info: PushInfo) => void | Promise<void>;
+  onReceipts?: (receipts: R[], info: PushInfo) => void | Promise<void>;
   /** Handles new (not repeated) replies. */
-  onReplies?: (replies: Reply[], info: PushInfo) => void | Promise<void>;
+  onReplies?: (replies: U[], info: PushInfo) => void | Promise<void>;
   /**
    * Called when a handler throws or rejects, with the items it was given.
    * @defaultValue writes the failure (kind, count, error) to `console.error`
    */
-  onError?: (error: unknown, failure: PushFailure) => void;
+  onError?: (error: unknown, failure: PushFailure<R, U>) => void;
   /**
    * Remembers pushed items so repeats reach the handler once. `false` passes repeats on.
    * @defaultValue a new in-process `MemoryNonceStore`
@@ -89,29 +102,26 @@ export interface IncomingPush {
 }
 
 /**
- * What to answer the platform: the catalogue's HTTP status for the code, and the platform's
- * JSON shape — core's {@link ErrorAnswer}, with `{code: 200, message: 'OK'}` for an accepted push.
+ * The framework-free half of receiving pushes (SPEC §3), shared by `@smskit/koa` and
+ * `@smskit/nestjs`, for any provider through its {@link PushDialect}: a push is authenticated
+ * by an optional secret path token and source-IP allowlist (and, for the platform's own pushes,
+ * its apiKey); its body passes core's gate (no `__proto__`, bounded depth) and is validated by
+ * the dialect; items already seen are dropped (pushes repeat); the answer — in the provider's
+ * shape — is ready at once and the handler runs afterwards from a bounded queue, so a slow
+ * handler never makes the provider wait. Handler failures reach `onError` with their items.
  */
-export type PushAnswer = ErrorAnswer;
-
-/**
- * The framework-free half of receiving the platform's pushes (SPEC §3), shared by
- * `@smskit/koa` and `@smskit/nestjs`: a push is authenticated by its apiKey, and optionally a
- * secret path token and a source-IP allowlist; its body is validated into typed
- * {@link Receipt}s or {@link Reply}s; items already seen are dropped (pushes repeat); the answer
- * is ready at once and the handler runs afterwards from a bounded queue, so a slow handler
- * never makes the platform wait past its 1 s limit. Handler failures reach `onError` with
- * their items.
- */
-export class PushInbox {
-  private readonly apiKeys: Set<string>;
+export class PushInbox<R = Receipt, U = Reply> {
+  private readonly dialect: PushDialect<R, U>;
   private readonly token: Buffer | undefined;
   private readonly dedupe: NonceStore | undefined;
   private readonly queue: PushQueue;
 
-  constructor(private readonly options: PushInboxOptions) {
-    this.apiKeys = new Set(typeof options.apiKeys === 'string' ? [options.apiKeys] : options.apiKeys);
-    if (this.apiKeys.size === 0 || this.apiKeys.has('')) throw new TypeError('PushInbox: options.apiKeys must name at least one non-empty apiKey.');
+  /** @throws TypeError when `apiKeys` is missing without a dialect, or given with one. */
+  constructor(private readonly options: PushInboxOptions<R, U>) {
+    if (options.dialect && options.apiKeys !== undefined) {
+      throw new TypeError(`PushInbox: options.apiKeys belongs to the platform's pushes; ${options.dialect.name} pushes carry no apiKey (authenticate them by pathToken and allowedIps).`);
+    }
+    this.dialect = options.dialect ?? (infocloudPushDialect({ apiKeys: options.apiKeys ?? [] }) as unknown as PushDialect<R, U>);
     this.token = options.pathToken === undefined ? undefined : Buffer.from(options.pathToken);
     // De-duplication may forget the oldest item when full: a very old repeat handled twice is
     // the lesser harm next to refusing pushes.
@@ -132,41 +142,49 @@ export class PushInbox {
     return bytes.length === this.token.length && timingSafeEqual(bytes, this.token);
   }
 
-  /** Checks, de-duplicates and queues one push; resolves the answer for the platform. */
+  /**
+   * A refusal in the provider's shape, for what the adapter refuses itself (wrong path token
+   * at routing, a method other than POST, an unreadable body). `status` defaults to the
+   * catalogue's for the code.
+   */
+  refusal(refusal: { code: number; message: string; requestId: string; status?: number }): PushAnswer {
+    return this.dialect.refused({ ...refusal, status: refusal.status ?? describeCode(refusal.code).httpStatus });
+  }
+
+  /** Checks, de-duplicates and queues one push; resolves the answer for the provider. */
   accept(push: IncomingPush): Promise<PushAnswer> {
     return observedPush(push.kind, () => this.answer(push));
   }
 
   private async answer(push: IncomingPush): Promise<PushAnswer> {
     const { kind, requestId } = push;
-    const refuse = (code: number, message: string): PushAnswer => errorAnswer(new SmsError({ code, message }), requestId);
+    const refuse = (code: number, message: string): PushAnswer => this.refusal({ code, message, requestId });
     if (!this.pathTokenMatches(push.pathToken)) return refuse(2001, 'Unknown push path token.');
     const allowed = this.options.allowedIps ?? [];
     if (allowed.length > 0 && !ipAllowed(push.sourceIp, allowed)) return refuse(2000, `Source address ${push.sourceIp} may not push.`);
-    // The same gate as signed requests (object, no __proto__, bounded depth), for Koa and Nest
-    // alike, before anything reads the body.
-    const gate = signableParams(push.body);
-    if (!gate.ok) return refuse(40004, gate.reason);
+    // The same gate for Koa and Nest (no __proto__, bounded depth), before anything reads the body.
+    const fault = this.bodyFault(push.body);
+    if (fault !== undefined) return refuse(40004, fault);
     // Authenticate before validating, so that a stranger learns nothing of the payload's rules.
-    const apiKey = gate.params.apiKey;
-    if (typeof apiKey !== 'string' || !this.apiKeys.has(apiKey)) return refuse(2001, 'Unknown apiKey in the push.');
-    let items: Receipt[] | Reply[];
+    const stranger = this.dialect.authenticate?.(push.body);
+    if (stranger !== undefined) return refuse(2001, stranger);
+    let items: readonly R[] | readonly U[];
     try {
-      items = await (kind === 'receipts' ? parseReceiptPush(gate.params) : parseReplyPush(gate.params));
+      items = await (kind === 'receipts' ? this.dialect.parseReceipts(push.body) : this.dialect.parseReplies(push.body));
     } catch (error) {
       if (!isSmsError(error)) throw error;
       return refuse(error.code, error.message);
     }
 
     const info: PushInfo = { kind, requestId, sourceIp: push.sourceIp, receivedAt: new Date() };
-    const { fresh, keys } = await this.claimFresh(items);
-    const handler = kind === 'receipts' ? this.options.onReceipts : this.options.onReplies;
+    const { fresh, keys } = await this.claimFresh(kind, items);
+    const handler = (kind === 'receipts' ? this.options.onReceipts : this.options.onReplies) as ((items: R[] | U[], info: PushInfo) => unknown) | undefined;
     const onError = this.options.onError ?? defaultOnError;
     const run = async () => {
       if (fresh.length === 0) return;
       // No handler for this kind: the items still reach onError rather than vanish.
       if (!handler) throw new Error(`No ${kind === 'receipts' ? 'onReceipts' : 'onReplies'} handler is configured; ${fresh.length} pushed item(s) were not handled.`);
-      await (handler as (items: Receipt[] | Reply[], info: PushInfo) => unknown)(fresh, info);
+      await handler(fresh, info);
     };
     const fail = (error: unknown) => onError(error, { kind, items: fresh, info });
     if ((this.options.ack ?? 'immediately') === 'after-handler') {
@@ -181,7 +199,7 @@ export class PushInbox {
       await this.release(keys);
       return refuse(-1, 'Too many pushes waiting; repeat it later.');
     }
-    return { status: 200, body: { code: 200, message: 'OK', requestId } };
+    return this.dialect.ok(requestId);
   }
 
   /** Resolves once every accepted push has been handled (for shutdown and tests). */
@@ -194,22 +212,29 @@ export class PushInbox {
     return this.queue.pending;
   }
 
-  private async claimFresh(items: Receipt[] | Reply[]): Promise<{ fresh: Receipt[] | Reply[]; keys: string[] }> {
+  private bodyFault(body: unknown): string | undefined {
+    if (this.dialect.bodies === 'json') return jsonBodyFault(body);
+    const gate = signableParams(body);
+    return gate.ok ? undefined : gate.reason;
+  }
+
+  private async claimFresh(kind: PushKind, items: readonly R[] | readonly U[]): Promise<{ fresh: R[] | U[]; keys: string[] }> {
     const dedupe = this.dedupe;
-    if (!dedupe) return { fresh: items, keys: [] };
+    if (!dedupe) return { fresh: [...items] as R[] | U[], keys: [] };
     const ttl = this.options.dedupeTtlMs ?? 86_400_000;
-    const all = items.map(dedupeKey);
+    const keyOf = (kind === 'receipts' ? (item: R) => this.dialect.receiptKey(item) : (item: U) => this.dialect.replyKey(item)) as (item: R | U) => string;
+    const all = (items as readonly (R | U)[]).map(keyOf);
     // One round trip for the whole push where the store can (a push holds up to thousands of
     // items, and the platform waits only 1 s for the answer).
     const claimed = dedupe.claimMany ? await dedupe.claimMany(all, ttl) : await claimEach(dedupe, { keys: all, ttl });
-    const fresh: (Receipt | Reply)[] = [];
+    const fresh: (R | U)[] = [];
     const keys: string[] = [];
     claimed.forEach((isNew, index) => {
       if (!isNew) return;
-      fresh.push(items[index] as Receipt | Reply);
+      fresh.push(items[index] as R | U);
       keys.push(all[index] as string);
     });
-    return { fresh: fresh as Receipt[] | Reply[], keys };
+    return { fresh: fresh as R[] | U[], keys };
   }
 
   /** Forgets items whose handling failed, so the platform's repeat is handled again. */
@@ -236,12 +261,6 @@ async function claimEach(store: NonceStore, batch: { keys: string[]; ttl: number
   throw (failed as PromiseRejectedResult).reason;
 }
 
-function dedupeKey(item: Receipt | Reply): string {
-  if ('msgId' in item) return `push:r:${item.apiKey}:${item.msgId}:${item.tel}:${item.arriveResult}`;
-  const content = createHash('sha256').update(item.content).digest('base64url').slice(0, 22);
-  return `push:u:${item.apiKey}:${item.srcId}:${item.tel}:${item.arriveTime}:${content}`;
-}
-
-function defaultOnError(error: unknown, failure: PushFailure): void {
+function defaultOnError(error: unknown, failure: { kind: PushKind; items: unknown[]; info: PushInfo }): void {
   console.error(`smskit: the ${failure.kind} push handler failed for ${failure.items.length} item(s) (requestId ${failure.info.requestId}):`, error);
 }

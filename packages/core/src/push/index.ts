@@ -2,9 +2,8 @@ export { parseReceiptPush, parseReplyPush, type Receipt, type Reply } from './pa
 export {
   PushInbox,
   type IncomingPush,
-  type PushAnswer,
   type PushFailure,
   type PushInboxOptions,
   type PushInfo,
-  type PushKind,
 } from './inbox.js';
+export { infocloudPushDialect, pushTextDigest, type InfocloudPushDialectOptions, type PushAnswer, type PushDialect, type PushKind, type PushRefusal } from './dialect.js';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PushInbox, type IncomingPush, type PushAnswer, type PushFailure, type PushInfo, type PushKind, type Receipt, type Reply } from '@smskit/core';
+import { PushInbox, type IncomingPush, type PushAnswer, type PushFailure, type PushInfo, type PushKind } from '@smskit/core';
 import { SMS_MODULE_OPTIONS } from '../sms.constants.js';
 import type { SmsModuleOptions } from '../sms-module-options.js';
 
@@ -9,15 +9,19 @@ export interface SmsPushHandler {
   kind: PushKind;
   /** `Class.method`, for logs. */
   name: string;
-  /** The bound method. */
-  handle: (items: Receipt[] | Reply[], info: PushInfo) => unknown;
+  /**
+   * The bound method: given the platform's `Receipt`s or `Reply`s, or what the configured
+   * dialect reads (`ChannelReceipt`s from Aliyun's or Tencent's receipt pushes).
+   */
+  handle(items: unknown[], info: PushInfo): unknown;
 }
 
 const DECORATOR: Record<PushKind, string> = { receipts: '@OnSmsReceipts()', replies: '@OnSmsReplies()' };
 
 /**
- * Receives the platform's pushes with core's `PushInbox` (authenticated, de-duplicated, answered
- * at once, handled afterwards from a bounded queue) and hands them to every method marked
+ * Receives pushes — the platform's, or a provider's through `push.dialect` — with core's
+ * `PushInbox` (authenticated, de-duplicated, answered at once in the provider's shape, handled
+ * afterwards from a bounded queue) and hands them to every method marked
  * {@link OnSmsReceipts} or {@link OnSmsReplies}. The controller mounted with `pushPath` uses
  * it; call {@link SmsPushReceiver.receive} from a controller of your own to choose the routes.
  */
@@ -25,11 +29,11 @@ const DECORATOR: Record<PushKind, string> = { receipts: '@OnSmsReceipts()', repl
 export class SmsPushReceiver {
   private readonly logger = new Logger('SmsPushReceiver');
   private readonly handlers: SmsPushHandler[] = [];
-  private readonly inbox: PushInbox | undefined;
+  private readonly inbox: PushInbox<unknown, unknown> | undefined;
 
   constructor(@Inject(SMS_MODULE_OPTIONS) options: SmsModuleOptions) {
     const push = options.push;
-    this.inbox = push && new PushInbox({
+    this.inbox = push && new PushInbox<unknown, unknown>({
       ...push,
       onReceipts: (receipts, info) => this.dispatch(receipts, info),
       onReplies: (replies, info) => this.dispatch(replies, info),
@@ -58,9 +62,9 @@ export class SmsPushReceiver {
   }
 
   /**
-   * Checks, de-duplicates and queues one push, and resolves what to answer the platform (status
-   * and `{code, message, requestId}`): 200 at once for an accepted push, whatever the handlers
-   * later do.
+   * Checks, de-duplicates and queues one push, and resolves what to answer (status and the
+   * dialect's body — the platform's `{code, message, requestId}` by default): 200 at once for an
+   * accepted push, whatever the handlers later do.
    *
    * @throws Error when the module has no `push` section.
    */
@@ -69,6 +73,17 @@ export class SmsPushReceiver {
       throw new Error('smskit: SmsPushReceiver is not configured — add a `push` section to SmsModule.forRoot() options (for example push: { apiKeys: process.env.SMS_API_KEY }).');
     }
     return this.inbox.accept(push);
+  }
+
+  /**
+   * A refusal in the dialect's answer shape, for failures before {@link SmsPushReceiver.receive}
+   * (a body too large or not JSON). `status` defaults to the catalogue's for the code.
+   *
+   * @throws Error when the module has no `push` section.
+   */
+  refusal(refusal: { code: number; message: string; requestId: string; status?: number }): PushAnswer {
+    if (!this.inbox) throw new Error('smskit: SmsPushReceiver is not configured — add a `push` section to SmsModule.forRoot() options.');
+    return this.inbox.refusal(refusal);
   }
 
   /** Resolves once every accepted push has been handled (the module waits for it on shutdown). */
@@ -86,7 +101,7 @@ export class SmsPushReceiver {
    * together, so the inbox reports them with the items. With no handler at all, that is an
    * error too: the items are reported rather than dropped in silence.
    */
-  private async dispatch(items: Receipt[] | Reply[], info: PushInfo): Promise<void> {
+  private async dispatch(items: unknown[], info: PushInfo): Promise<void> {
     const handlers = this.handlers.filter((handler) => handler.kind === info.kind);
     if (handlers.length === 0) throw new Error(`No ${DECORATOR[info.kind]} handler is registered, so ${items.length} pushed ${info.kind} went unhandled.`);
     const errors: unknown[] = [];
@@ -101,7 +116,7 @@ export class SmsPushReceiver {
     if (errors.length > 1) throw new AggregateError(errors, `${errors.length} ${info.kind} push handlers failed.`);
   }
 
-  private logFailure(error: unknown, failure: PushFailure): void {
+  private logFailure(error: unknown, failure: PushFailure<unknown, unknown>): void {
     const stack = error instanceof Error ? error.stack : String(error);
     this.logger.error(`The ${failure.kind} push handler failed for ${failure.items.length} item(s) (requestId ${failure.info.requestId}); pass push.onError to keep them.`, stack);
   }

@@ -1,8 +1,7 @@
 import { Controller, HttpCode, Inject, Logger, NotFoundException, Param, Post, Req, UseFilters, type OnApplicationBootstrap, type Type } from '@nestjs/common';
 import type { PushKind } from '@smskit/core';
-import { SmsException } from '../sms.exception.js';
-import { SmsExceptionFilter } from '../sms-exception.filter.js';
 import { smsRequestId } from '../sms-request-id.js';
+import { SmsPushExceptionFilter, SmsPushRefused } from './sms-push-exception.filter.js';
 import { SmsPushReceiver } from './sms-push-receiver.js';
 
 interface PushRequest {
@@ -14,11 +13,12 @@ interface PushRequest {
 /**
  * The controller `pushPath` mounts: `POST <pushPath>/receipts[/<token>]` and
  * `POST <pushPath>/replies[/<token>]`, answered by {@link SmsPushReceiver}. The pushing address
- * is `req.ip`, so the platform's trust-proxy setting applies as for the guard.
+ * is `req.ip`, so the platform's trust-proxy setting applies as for the guard. Answers, refusals
+ * included, are in the shape of `push.dialect` (the platform's by default).
  */
 export function createSmsPushController(path: string): Type {
   @Controller(path)
-  @UseFilters(SmsExceptionFilter)
+  @UseFilters(SmsPushExceptionFilter)
   class SmsPushController implements OnApplicationBootstrap {
     private readonly logger = new Logger('SmsPushController');
 
@@ -27,7 +27,7 @@ export function createSmsPushController(path: string): Type {
     /** Fails start-up without a `push` section; warns about a push kind nobody handles. */
     onApplicationBootstrap(): void {
       if (!this.receiver.configured) {
-        throw new Error(`smskit: SmsModule mounts the push controller at "${path}" but has no \`push\` section — add push: { apiKeys } to its options, or drop pushPath.`);
+        throw new Error(`smskit: SmsModule mounts the push controller at "${path}" but has no \`push\` section — add push: { apiKeys } (the platform's pushes) or push: { dialect, pathToken } to its options, or drop pushPath.`);
       }
       for (const kind of ['receipts', 'replies'] as const) {
         if (this.receiver.handlerNames(kind).length === 0) {
@@ -54,7 +54,7 @@ export function createSmsPushController(path: string): Type {
       const requestId = smsRequestId(request);
       const sourceIp = request.ip ?? request.socket?.remoteAddress ?? '';
       const answer = await this.receiver.receive({ kind, body: request.body, sourceIp, requestId, ...(token === undefined ? {} : { pathToken: token }) });
-      if (answer.status !== 200) throw new SmsException({ ...answer.body, status: answer.status });
+      if (answer.status !== 200) throw new SmsPushRefused(answer);
       return answer.body;
     }
   }
