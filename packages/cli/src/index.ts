@@ -9,6 +9,7 @@ import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerExplain } from './commands/explain.js';
 import { registerPostman } from './commands/postman.js';
+import { registerQueries } from './commands/queries.js';
 import { registerRules } from './commands/rules.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSend } from './commands/send.js';
@@ -35,6 +36,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerPostman(program, io);
   registerSend(program, io);
   registerSandbox(program, io);
+  registerQueries(program, io);
   return program;
 }
 

@@ -1,14 +1,13 @@
 import { sendResultOf, SmsClient, type ChunkResult, type SendCommon, type SendResult, type SmsError } from '@smskit/core';
 import type { Command } from 'commander';
 import { printJson, UsageError, type CliIo } from '../io.js';
+import { credentialsFrom, PLATFORM_ENV } from './credentials.js';
 import { progressDisplay } from './progress.js';
 import { numbersOfFlag, readRecipients, TO_FILE_HINT, type Recipients } from './recipients.js';
 import { summaryLine, writeFailedFile } from './send-summary.js';
 
 /** The environment variables `smskit send` reads; `SMSKIT_BASE_URL` is optional (the platform by default). */
-export const SEND_ENV = ['SMSKIT_API_KEY', 'SMSKIT_ACCESS_KEY', 'SMSKIT_BASE_URL'] as const;
-
-const REQUIRED_ENV = ['SMSKIT_API_KEY', 'SMSKIT_ACCESS_KEY'] as const;
+export const SEND_ENV = PLATFORM_ENV;
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -30,21 +29,6 @@ interface SendFlags {
 
 /** A bulk send's chunk lines stop being useful past this many requests: then only the ones that did not go well are listed. */
 const LIST_EVERY_REQUEST_UP_TO = 20;
-
-function credentialsFrom(env: CliIo['env']): { apiKey: string; accessKey: string; baseUrl?: string } {
-  const missing = REQUIRED_ENV.filter((name) => !env[name]);
-  if (missing.length > 0) throw new UsageError(`send needs ${missing.join(' and ')} in the environment`);
-  const baseUrl = env.SMSKIT_BASE_URL;
-  if (baseUrl) {
-    try {
-      new URL(baseUrl);
-    } catch {
-      throw new UsageError(`SMSKIT_BASE_URL "${baseUrl}" is not a URL`);
-    }
-  }
-  // Without SMSKIT_BASE_URL the client's own default applies: the real platform.
-  return { apiKey: env.SMSKIT_API_KEY as string, accessKey: env.SMSKIT_ACCESS_KEY as string, ...(baseUrl ? { baseUrl } : {}) };
-}
 
 function errorJson(error: SmsError): Record<string, unknown> {
   return { code: error.code, message: error.message, hint: error.hint, ...(error.requestId === undefined ? {} : { requestId: error.requestId }) };
@@ -145,7 +129,7 @@ export function registerSend(program: Command, io: CliIo): void {
         'Progress goes to standard error: a bar on a terminal, else a line per 5%. Numbers whose outcome is unknown are never in --failed-to: check their receipts (smskit receipts --bid) before sending again.',
     )
     .action(async (opts: SendFlags) => {
-      const credentials = credentialsFrom(io.env);
+      const credentials = credentialsFrom(io.env, 'send');
       const recipients = await recipientsOf(opts, io);
       const client = new SmsClient({ ...credentials, invalidPhones: opts.skipInvalid ? 'skip' : 'reject' });
       const common = {
