@@ -70,4 +70,10 @@ export interface SandboxOptions {
    * @defaultValue []
    */
   allowedHosts?: readonly string[] | true;
+  /**
+   * The name of the channel this sandbox plays (`primary`, `backup`), when an app sends through
+   * several: shown on every message of the inbox page and in `/_sandbox/state`, so a failover is
+   * visible. Not part of the platform API.
+   */
+  channelName?: string;
 }
