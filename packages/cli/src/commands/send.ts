@@ -1,6 +1,7 @@
 import { sendResultOf, SmsClient, type ChunkResult, type SendResult, type SmsError } from '@smskit/core';
 import type { Command } from 'commander';
 import { printJson, UsageError, type CliIo } from '../io.js';
+import { sendRouted } from './send-routed.js';
 
 /** The environment variables `smskit send` reads; `SMSKIT_BASE_URL` is optional (the platform by default). */
 export const SEND_ENV = ['SMSKIT_API_KEY', 'SMSKIT_ACCESS_KEY', 'SMSKIT_BASE_URL'] as const;
@@ -70,18 +71,20 @@ export function registerSend(program: Command, io: CliIo): void {
   program
     .command('send')
     .description('send a template to numbers through the platform (or a sandbox)')
-    .requiredOption('--template <code>', 'the template number (templateCode)')
+    .option('--config <file>', 'send through the channels of this config file (primary, then backups) instead of one platform')
+    .requiredOption('--template <code>', 'the template number (templateCode); with --config, the logical template name')
     .requiredOption('--to <numbers>', 'numbers, comma-separated; repeat the flag for more', collect)
-    .option('--param <value>', "a value for the template's next variable; repeat in order", collect)
+    .option('--param <value>', "a value for the template's next variable, repeat in order; with --config, NAME=VALUE", collect)
     .option('--bid <id>', 'your business id (≤ 64 characters), echoed in receipts')
     .option('--up-extend-code <code>', 'the uplink extension code, 1–99')
     .option('--skip-invalid', 'send the valid numbers and report malformed ones, instead of refusing the send')
     .option('--json', 'print the result as one JSON object')
-    .addHelpText('after', `\nReads ${SEND_ENV.join(', ')} from the environment; without SMSKIT_BASE_URL it sends to the platform itself.`)
-    .action(async (opts: { template: string; to: string[]; param?: string[]; bid?: string; upExtendCode?: string; skipInvalid?: boolean; json?: boolean }) => {
-      const credentials = credentialsFrom(io.env);
+    .addHelpText('after', `\nReads ${SEND_ENV.join(', ')} from the environment; without SMSKIT_BASE_URL it sends to the platform itself.\nWith --config FILE it reads the channels and templates from FILE instead (secrets as { "env": "VAR" }) and says, per number, which channel took it.`)
+    .action(async (opts: { config?: string; template: string; to: string[]; param?: string[]; bid?: string; upExtendCode?: string; skipInvalid?: boolean; json?: boolean }) => {
       const phones = opts.to.flatMap((list) => list.split(/[,，]/u)).map((phone) => phone.trim()).filter((phone) => phone !== '');
       if (phones.length === 0) throw new UsageError('--to names no number');
+      if (opts.config !== undefined) return sendRouted({ ...opts, config: opts.config, phones }, io);
+      const credentials = credentialsFrom(io.env);
       const client = new SmsClient({ ...credentials, invalidPhones: opts.skipInvalid ? 'skip' : 'reject' });
       let result: SendResult;
       try {
