@@ -52,9 +52,9 @@ export const INBOX_SCRIPT = String.raw`'use strict';
     if (seen && !seen[m.msgId + '/' + m.phone]) li.className = 'new';
     var head = el('div', 'head');
     head.append(el('span', 'phone', m.phone), badge(m.state));
-    // Which channel carried it, when this sandbox plays one of several (primary, backup).
-    if (channel) head.append(el('span', 'channel', 'via ' + channel));
-    head.append(timeEl(m.submittedAt, 'time'));
+    // Which channel carried it: the Aliyun or Tencent listener's own, else the channel this
+    // sandbox plays (primary, backup), else the platform's API.
+    head.append(el('span', 'channel', 'via ' + (m.channel || channel || 'infocloud')), timeEl(m.submittedAt, 'time'));
     var meta = el('div', 'meta');
     meta.append(el('span', null, m.parts + (m.parts === 1 ? ' part' : ' parts')), el('span', null, 'template ' + m.templateCode), el('span', null, 'msgId ' + m.msgId));
     if (m.bid) meta.append(el('span', null, 'bid ' + m.bid));
