@@ -11,7 +11,7 @@ const docs = fileURLToPath(new URL('..', import.meta.url));
 const root = join(docs, '..');
 
 function markdownFiles(): string[] {
-  const files = [join(root, 'README.md')];
+  const files = [join(root, 'README.md'), join(docs, 'site', 'home.md')];
   for (const name of readdirSync(docs)) if (name.endsWith('.md')) files.push(join(docs, name));
   for (const pkg of readdirSync(join(root, 'packages'))) {
     const readme = join(root, 'packages', pkg, 'README.md');
@@ -50,6 +50,51 @@ describe('the published site', () => {
     const listed = (JSON.parse(readFileSync(join(root, 'typedoc.json'), 'utf8')) as { projectDocuments: string[] }).projectDocuments;
     const guides = readdirSync(docs).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`);
     expect([...listed].sort()).toEqual(guides.sort());
+  });
+});
+
+/** Package names the samples of one file import (bare specifiers, not node: built-ins). */
+function importedPackages(code: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(/(?:^|\n)\s*import\s[^'"]*?from\s+'([^']+)'/g)) {
+    const specifier = m[1] as string;
+    if (specifier.startsWith('node:') || specifier.startsWith('.')) continue;
+    const parts = specifier.split('/');
+    names.add(specifier.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] as string));
+  }
+  return names;
+}
+
+/** Our packages' peer dependencies, by package name: a user of the package has them already. */
+function peersOf(): Map<string, string[]> {
+  const peers = new Map<string, string[]>();
+  for (const dir of readdirSync(join(root, 'packages'))) {
+    const pkg = JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as { name: string; peerDependencies?: Record<string, string> };
+    peers.set(pkg.name, Object.keys(pkg.peerDependencies ?? {}));
+  }
+  return peers;
+}
+
+describe('install lines', () => {
+  it('name every package the samples of their page import (or a peer of one they name)', () => {
+    const peers = peersOf();
+    const problems: string[] = [];
+    for (const file of markdownFiles()) {
+      const text = readFileSync(file, 'utf8');
+      const code = [...text.matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```/gm)].map((m) => m[1]).join('\n');
+      const installed = new Set(
+        [...text.matchAll(/^(?:pnpm add|npm i|npm install)\s+(.*)$/gm)].flatMap((m) => (m[1] as string).split('#')[0]!.trim().split(/\s+/).filter((w) => !w.startsWith('-'))),
+      );
+      const covered = new Set([...installed, ...[...installed].flatMap((name) => peers.get(name) ?? [])]);
+      // A page without an install line may use our packages and what they bring; anything else it must say how to get.
+      if (installed.size === 0) {
+        for (const [name, its] of peers) for (const one of [name, ...its]) covered.add(one);
+      }
+      // A type-only import is satisfied by the package's @types.
+      const missing = [...importedPackages(code)].filter((name) => !covered.has(name) && !covered.has(`@types/${name}`));
+      if (missing.length > 0) problems.push(`${relative(root, file)}: ${installed.size === 0 ? 'no install line for' : 'the install line misses'} ${missing.join(', ')}`);
+    }
+    expect(problems).toEqual([]);
   });
 });
 

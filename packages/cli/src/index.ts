@@ -7,6 +7,7 @@
 import { isSmsError } from '@smskit/core';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { registerChannels } from './commands/channels.js';
 import { registerExplain } from './commands/explain.js';
 import { registerPostman } from './commands/postman.js';
 import { registerQueries } from './commands/queries.js';
@@ -37,6 +38,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerSend(program, io);
   registerSandbox(program, io);
   registerQueries(program, io);
+  registerChannels(program, io);
   return program;
 }
 

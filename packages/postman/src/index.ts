@@ -10,3 +10,6 @@ export { generateCollection, type CollectionOptions } from './collection.js';
 export { generateEnvironment, type EnvironmentOptions } from './environment.js';
 export { SIGNING_SCRIPT } from './signing-script.js';
 export { writePostmanFiles, type PostmanFilesOptions, type PostmanFilesWritten } from './postman-files.js';
+export { ALIYUN_SIGNING_SCRIPT, generateAliyunCollection, generateAliyunEnvironment, type AliyunCollectionOptions } from './aliyun-collection.js';
+export { generateTencentCollection, generateTencentEnvironment, type TencentCollectionOptions, type TencentEnvironmentOptions } from './tencent-collection.js';
+export { TENCENT_SIGNING_SCRIPT } from './tencent-signing-script.js';

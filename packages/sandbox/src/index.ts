@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export * from './aliyun/index.js';
 export { outcomeFor, type DeliveryRule } from './delivery.js';
 export { FaultInjector, type Fault, type FaultPlan } from './faults.js';
 export { MemorySandboxStore, type MemorySandboxStoreOptions } from './memory-store.js';
@@ -27,3 +28,14 @@ export {
   type TemplateDefinition,
   type TemplateLimits,
 } from './templates.js';
+export {
+  createTencentSandbox,
+  type TencentFaultPlan,
+  type TencentInjectedReply,
+  type TencentSandbox,
+  type TencentSandboxOptions,
+  type TencentSandboxShared,
+} from './tencent/tencent-sandbox.js';
+export { DEFAULT_TENCENT_TEMPLATES, prepareTencentTemplates, renderTencentTemplate, splitTemplatesByPlatform, type TencentSandboxTemplate, type TencentTemplateDefinition } from './tencent/templates.js';
+export type { TencentLimits } from './tencent/send-sms.js';
+export type { TencentPushAttempt } from './tencent/pusher.js';

@@ -1,9 +1,11 @@
 import type { ApiCredentials, RateLimit, RateLimitedEndpoint } from '@smskit/core';
+import type { AliyunSandboxOptions, AliyunTemplateDefinition } from './aliyun/options.js';
 import type { DeliveryRule } from './delivery.js';
 import type { FaultPlan } from './faults.js';
 import type { RequestLogEntry } from './request-log.js';
 import type { PushAttempt } from './pusher.js';
 import type { SandboxStore } from './store.js';
+import type { TencentSandboxOptions } from './tencent/tencent-sandbox.js';
 import type { BalanceItem, TemplateDefinition } from './templates.js';
 
 /** An account of the sandbox. */
@@ -22,8 +24,12 @@ export interface SandboxOptions {
   allowedIps?: readonly string[];
   /** Several accounts instead of `apiKey`/`accessKey`/`allowedIps`. */
   accounts?: readonly SandboxAccount[];
-  /** Approved templates. @defaultValue {@link DEFAULT_TEMPLATES} */
-  templates?: readonly TemplateDefinition[];
+  /**
+   * Approved templates. Entries marked `"platform": "aliyun"` are the Aliyun listener's (unless
+   * `aliyun.templates` is given).
+   * @defaultValue {@link DEFAULT_TEMPLATES}
+   */
+  templates?: readonly (TemplateDefinition | AliyunTemplateDefinition)[];
   /** Starting balance of each account: one number for all three items, or per item. @defaultValue 10 000 each */
   balance?: number | Partial<Record<BalanceItem, number>>;
   /** Accepted clock skew of `x-timestamp`, in ms. @defaultValue 60_000 */
@@ -70,4 +76,20 @@ export interface SandboxOptions {
    * @defaultValue []
    */
   allowedHosts?: readonly string[] | true;
+  /**
+   * The name of the channel this sandbox plays (`primary`, `backup`), when an app sends through
+   * several: shown on every message of the inbox page and in `/_sandbox/state`, so a failover is
+   * visible. Not part of the platform API.
+   */
+  channelName?: string;
+  /**
+   * Also serve Aliyun dysmsapi's RPC API on a second port (`listen` opens it too); its
+   * messages are marked `channel: 'aliyun'`. Absent: no Aliyun listener.
+   */
+  aliyun?: AliyunSandboxOptions;
+  /**
+   * Also serve Tencent Cloud SMS API 3.0 at the root of a second port (`listen` starts it),
+   * verifying TC3 signatures; its messages share the store and the inbox.
+   */
+  tencent?: TencentSandboxOptions;
 }

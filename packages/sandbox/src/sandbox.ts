@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { formatArriveTime, SmsError, type ApiCredentials, type PlatformEndpoint, type RateLimitedEndpoint } from '@smskit/core';
 import { answerPlatformError, platformErrors, verifySignature } from '@smskit/koa';
 import Koa, { type Context, type Middleware, type Next } from 'koa';
+import { aliyunTemplatesOf, createAliyunSandbox, isAliyunTemplate, type AliyunSandbox } from './aliyun/index.js';
+import { mergeInboxMessages } from './aliyun/inbox-messages.js';
 import { DeliverySchedule } from './delivery.js';
 import { FaultInjector, type Fault } from './faults.js';
 import { MemorySandboxStore } from './memory-store.js';
@@ -17,6 +19,8 @@ import { SANDBOX_PREFIX, sandboxRouter } from './sandbox-routes.js';
 import type { Accepted } from './send-engine.js';
 import type { MessageState, SandboxMessage, SandboxReply, SandboxStore } from './store.js';
 import { BALANCE_ITEMS, DEFAULT_TEMPLATES, prepareTemplates, type BalanceItem } from './templates.js';
+import { createTencentSandbox, type TencentSandbox } from './tencent/tencent-sandbox.js';
+import { splitTemplatesByPlatform, type TencentTemplateDefinition } from './tencent/templates.js';
 
 export type { InjectedReply, SandboxControl, SandboxState } from './control.js';
 
@@ -30,8 +34,14 @@ export interface RunningSandbox {
   host: string;
   /** The Node server. */
   server: Server;
+  /** The Aliyun listener's `http://host:port`, when the sandbox has one. */
+  aliyunUrl?: string;
   /** Stops accepting, ends open connections, stops timers. */
   close(): Promise<void>;
+  /** The Tencent listener's `http://host:port`, when `tencent` was configured. */
+  tencentUrl?: string;
+  /** The Tencent listener's port, when `tencent` was configured. */
+  tencentPort?: number;
 }
 
 /** The sandbox: the Koa app and the handles tests and tools use. */
@@ -40,12 +50,16 @@ export interface Sandbox extends SandboxControl {
   app: Koa;
   /** The store holding its state. */
   store: SandboxStore;
+  /** The Aliyun listener, when `options.aliyun` asked for one. */
+  aliyun?: AliyunSandbox;
   /** Listens on `host:port`. @defaultValue 127.0.0.1, port 0 (a free one) */
   listen(options?: { port?: number; host?: string }): Promise<RunningSandbox>;
   /** Resolves once every queued push has been tried. */
   pushesIdle(): Promise<void>;
   /** Stops the delivery timer (a listening server is closed by its own `close`). */
   close(): void;
+  /** The Tencent side, when `tencent` was configured. */
+  tencent?: TencentSandbox;
 }
 
 const DEFAULT_API_KEY = 'sandbox-api-key';
@@ -68,14 +82,22 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? Date.now;
   const accounts = options.accounts ?? [{ apiKey: options.apiKey ?? DEFAULT_API_KEY, accessKey: options.accessKey ?? DEFAULT_ACCESS_KEY, allowedIps: options.allowedIps }];
   if (accounts.length === 0) throw new Error('createSandbox: at least one account is needed.');
+  if (options.channelName !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(options.channelName)) throw new Error('createSandbox: channelName must be 1–64 letters, digits, "_", "." or "-".');
   const credentials: Record<string, ApiCredentials> = Object.create(null) as Record<string, ApiCredentials>;
   for (const account of accounts) credentials[account.apiKey] = { accessKey: account.accessKey, allowedIps: account.allowedIps };
   const firstApiKey = accounts[0]!.apiKey;
-  const templates = prepareTemplates(options.templates ?? DEFAULT_TEMPLATES);
+  // One templates file may hold both platforms' entries; `"platform": "aliyun"` ones go to the Aliyun listener.
+  const templateEntries: readonly unknown[] = options.templates ?? DEFAULT_TEMPLATES;
+  const aliyunTemplates = aliyunTemplatesOf(templateEntries);
+  // ...and `"platform": "tencent"` ones to the Tencent listener (unless its options name its own).
+  const { infocloud: platformEntries, tencent: tencentTemplates } = splitTemplatesByPlatform(templateEntries.filter((entry) => !isAliyunTemplate(entry)));
+  // A file of Aliyun entries only leaves the platform its default templates.
+  const templates = prepareTemplates(platformEntries.length > 0 ? platformEntries : DEFAULT_TEMPLATES);
   const initialBalance = typeof options.balance === 'number' ? Object.fromEntries(BALANCE_ITEMS.map((item) => [item, options.balance])) : options.balance;
   const store = options.store ?? new MemorySandboxStore({ initialBalance: initialBalance as Partial<Record<BalanceItem, number>> | undefined });
   const faults = new FaultInjector();
   if (options.faults) faults.set(options.faults);
+  const aliyun = options.aliyun === undefined ? undefined : createAliyunSandbox({ now, ...(aliyunTemplates.length > 0 ? { templates: aliyunTemplates } : {}), ...options.aliyun });
   const pusher = new Pusher({ timeoutMs: options.pushTimeoutMs ?? 1000, maxSlow: options.maxSlowPushes ?? 3, batchSize: options.pushBatchSize ?? 100, now, onAttempt: options.onPush });
   let seq = 0;
 
@@ -111,10 +133,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const control: SandboxControl = {
     async state() {
       const balances = await Promise.all(accounts.map(async (a) => ({ apiKey: a.apiKey, balance: await store.balance(a.apiKey) })));
-      return { accounts: balances, pendingDeliveries: schedule.pending, push: { ...pusher.status(), receiptUrl: options.pushUrl, replyUrl: options.replyPushUrl }, faults: faults.snapshot() };
+      return { accounts: balances, pendingDeliveries: schedule.pending, push: { ...pusher.status(), receiptUrl: options.pushUrl, replyUrl: options.replyPushUrl }, faults: faults.snapshot(), ...(options.channelName === undefined ? {} : { channel: options.channelName }) };
     },
     templates: () => [...templates.values()],
-    messages: async (query) => store.findMessages({ ...query, limit: query.limit ?? 100 }),
+    messages: async (query) => {
+      const full = { ...query, limit: query.limit ?? 100 };
+      const own = await store.findMessages(full);
+      // The Aliyun listener's messages show in the same inbox, marked with their channel.
+      return aliyun === undefined ? own : mergeInboxMessages({ own, aliyun: aliyun.messages(), query: full, now: now() });
+    },
     replies: async (query) => store.findReplies({ ...query, limit: query.limit ?? 100 }),
     async injectReply(reply) {
       const apiKey = reply.apiKey ?? firstApiKey;
@@ -149,6 +176,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       faults.clear();
       pusher.clear();
       pusher.resume();
+      aliyun?.reset();
     },
   };
 
@@ -179,16 +207,45 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     answerPlatformError(ctx, { code: 40004, message: `No endpoint ${ctx.method} ${ctx.path}.`, status: 404 });
   });
 
+  const tencentOptions = options.tencent && options.tencent.templates === undefined && tencentTemplates.length > 0
+    ? { ...options.tencent, templates: tencentTemplates as TencentTemplateDefinition[] }
+    : options.tencent;
+  const tencent = tencentOptions
+    ? createTencentSandbox(tencentOptions, { store, now, deliveryDelayMs: options.deliveryDelayMs ?? 2000, deliveryRules: options.deliveryRules ?? [], nextSeq: () => ++seq })
+    : undefined;
+
   return {
     ...control,
     app,
     store,
+    tencent,
     pushesIdle: async () => {
       await settling;
       await pusher.idle();
+      await tencent?.pushesIdle();
     },
-    close: () => schedule.close(),
-    listen: (listenOptions = {}) => listen(app, listenOptions, () => schedule.close()),
+    ...(aliyun === undefined ? {} : { aliyun }),
+    close: () => {
+      schedule.close();
+      tencent?.close();
+      aliyun?.close();
+    },
+    listen: async (listenOptions = {}) => {
+      const running = await listen(app, listenOptions, () => schedule.close());
+      // The other providers' listeners, each on a port of its own beside the platform's.
+      const second = tencent ? await tencent.listen({ host: listenOptions.host }) : undefined;
+      const third = aliyun ? await aliyun.listen({ host: listenOptions.host }) : undefined;
+      if (second === undefined && third === undefined) return running;
+      return {
+        ...running,
+        ...(second === undefined ? {} : { tencentUrl: second.url, tencentPort: second.port }),
+        ...(third === undefined ? {} : { aliyunUrl: third.url }),
+        close: async () => {
+          tencent?.close();
+          await Promise.all([running.close(), second?.close(), third?.close()]);
+        },
+      };
+    },
   };
 }
 

@@ -6,8 +6,10 @@ export type MessageState = 'PENDING' | ReceiptStatus;
 
 /** One message to one number, as the sandbox keeps it. */
 export interface SandboxMessage {
-  /** Order of acceptance, unique in the store. */
+  /** Order of acceptance, unique in the store (-1 for a message of another channel's listener). */
   readonly seq: number;
+  /** Which channel's listener took it (`'aliyun'`, `'tencent'`): absent for the platform's own API; shown in the inbox. */
+  readonly channel?: string;
   /** The msgId the send answered (shared by every number of one request). */
   readonly msgId: string;
   /** The account that sent it. */

@@ -4,6 +4,7 @@ import { printJson, UsageError, type CliIo } from '../io.js';
 import { credentialsFrom, PLATFORM_ENV } from './credentials.js';
 import { progressDisplay } from './progress.js';
 import { numbersOfFlag, readRecipients, TO_FILE_HINT, type Recipients } from './recipients.js';
+import { sendRouted } from './send-routed.js';
 import { summaryLine, writeFailedFile } from './send-summary.js';
 
 /** The environment variables `smskit send` reads; `SMSKIT_BASE_URL` is optional (the platform by default). */
@@ -15,6 +16,7 @@ function collect(value: string, previous: string[] = []): string[] {
 
 /** The flags of `smskit send`, as commander hands them over. */
 interface SendFlags {
+  config?: string;
   template: string;
   to?: string[];
   toFile?: string;
@@ -112,10 +114,11 @@ export function registerSend(program: Command, io: CliIo): void {
   program
     .command('send')
     .description('send a template to numbers through the platform (or a sandbox)')
-    .requiredOption('--template <code>', 'the template number (templateCode)')
+    .option('--config <file>', 'send through the channels of this config file (primary, then backups) instead of one platform')
+    .requiredOption('--template <code>', 'the template number (templateCode); with --config, the logical template name')
     .option('--to <numbers>', 'numbers, comma-separated; repeat the flag for more (for more than a few hundred: --to-file)', collect)
     .option('--to-file <file>', 'numbers one a line, or a CSV: the number, then the values of the template (sent with sendBatch); - reads standard input')
-    .option('--param <value>', "a value for the template's next variable; repeat in order", collect)
+    .option('--param <value>', "a value for the template's next variable, repeat in order; with --config, NAME=VALUE", collect)
     .option('--bid <id>', 'your business id (≤ 64 characters), echoed in receipts')
     .option('--up-extend-code <code>', 'the uplink extension code, 1–99')
     .option('--skip-invalid', 'send the valid numbers and report malformed ones, instead of refusing the send')
@@ -126,11 +129,16 @@ export function registerSend(program: Command, io: CliIo): void {
       'after',
       `\nReads ${SEND_ENV.join(', ')} from the environment; without SMSKIT_BASE_URL it sends to the platform itself.\n` +
         `Many numbers: ${TO_FILE_HINT}.\n` +
+        'With --config FILE it reads the channels and templates from FILE instead (secrets as { "env": "VAR" }) and says, per number, which channel took it.\n' +
         'Progress goes to standard error: a bar on a terminal, else a line per 5%. Numbers whose outcome is unknown are never in --failed-to: check their receipts (smskit receipts --bid) before sending again.',
     )
     .action(async (opts: SendFlags) => {
-      const credentials = credentialsFrom(io.env, 'send');
       const recipients = await recipientsOf(opts, io);
+      if (opts.config !== undefined) {
+        if (recipients.kind === 'rows') throw new UsageError('with --config, --to-file takes numbers only (one a line): values per number go through the single-platform send (no --config) for now');
+        return sendRouted({ ...opts, config: opts.config, phones: recipients.phones }, io);
+      }
+      const credentials = credentialsFrom(io.env, 'send');
       const client = new SmsClient({ ...credentials, invalidPhones: opts.skipInvalid ? 'skip' : 'reject' });
       const common = {
         templateCode: opts.template,

@@ -14,4 +14,4 @@ export { readPulledReceipts, type DeliveryReceipt } from './receipts.js';
 export type { BatchMessage, SendBatchInput, SendCommon, SendInput, SendProgress } from './send-input.js';
 export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './send-result.js';
 export { SmsClient } from './sms-client.js';
-export type { TransportFailure } from './transport.js';
+export { HttpTransport, classifyTransportError, type HttpAnswer, type HttpTransportOptions, type TransportFailure, type TransportFailureInfo } from './transport.js';

@@ -1,4 +1,6 @@
-import { Agent, type Dispatcher } from 'undici';
+// Only types at the top: undici is loaded on the first request (see `ownAgent`), so that
+// importing @smskit/core to sign or verify does not pay for the HTTP client.
+import type { Agent, Dispatcher } from 'undici';
 
 /**
  * Why a request got no answer. The first four happen before anything is written to the
@@ -81,11 +83,15 @@ export interface HttpAnswer {
 
 /** Where and how to POST. */
 export interface HttpTransportOptions {
+  /** The origin and optional path prefix every request goes to. */
   baseUrl: string;
   /** The most one exchange may take, from dispatch to the answer's last byte (also undici's per-gap timeouts). */
   timeoutMs: number;
+  /** How long to wait for a connection, in ms. */
   connectTimeoutMs: number;
+  /** Connections kept open to the origin. */
   connections: number;
+  /** An undici dispatcher to use instead of the transport's own (left open by `close`). */
   dispatcher?: Dispatcher;
 }
 
@@ -100,8 +106,9 @@ const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 export class HttpTransport {
   private readonly origin: string;
   private readonly prefix: string;
-  private readonly dispatcher: Dispatcher;
-  private readonly owned: Agent | undefined;
+  private readonly given: Dispatcher | undefined;
+  private readonly options: HttpTransportOptions;
+  private owned: Promise<Agent> | undefined;
   private readonly timeoutMs: number;
 
   constructor(options: HttpTransportOptions) {
@@ -109,16 +116,24 @@ export class HttpTransport {
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs;
-    this.owned = options.dispatcher
-      ? undefined
-      : new Agent({
-          connections: options.connections,
-          connect: { timeout: options.connectTimeoutMs },
-          headersTimeout: options.timeoutMs,
-          bodyTimeout: options.timeoutMs,
+    this.options = options;
+    this.given = options.dispatcher;
+  }
+
+  /** The client's own kept-alive connections, made (and undici loaded) on first use. */
+  private ownAgent(): Promise<Agent> {
+    const { connections, connectTimeoutMs, timeoutMs } = this.options;
+    this.owned ??= import('undici').then(
+      ({ Agent }) =>
+        new Agent({
+          connections,
+          connect: { timeout: connectTimeoutMs },
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
           maxResponseSize: MAX_ANSWER_BYTES,
-        });
-    this.dispatcher = options.dispatcher ?? (this.owned as Agent);
+        }),
+    );
+    return this.owned;
   }
 
   /** The full URL of an endpoint path. */
@@ -127,12 +142,14 @@ export class HttpTransport {
   }
 
   /**
-   * POSTs `body` (JSON text) with `headers`; throws the HTTP layer's error when no full answer
-   * came. The whole exchange has `timeoutMs`: undici's headers and body timeouts bound each
+   * POSTs `body` (JSON text, unless `headers` names another `content-type`) with `headers`;
+   * throws the HTTP layer's error when no full answer came. The whole exchange has `timeoutMs`: undici's headers and body timeouts bound each
    * gap, so a server dripping one byte at a time would keep a request open forever without it.
    * `signal` ends the exchange early.
    */
   async post(options: { path: string; headers: Record<string, string>; body: string; signal?: AbortSignal }): Promise<HttpAnswer> {
+    // undici is loaded (once) before the clock starts: loading it is not part of the exchange.
+    const dispatcher = this.given ?? (await this.ownAgent());
     const exchange = new AbortController();
     const timer = setTimeout(() => exchange.abort(codedError(DEADLINE, `The answer was not complete within ${this.timeoutMs} ms.`)), this.timeoutMs);
     const caller = options.signal;
@@ -141,11 +158,11 @@ export class HttpTransport {
     if (caller?.aborted) onCallerAbort();
     else caller?.addEventListener('abort', onCallerAbort, { once: true });
     try {
-      const response = await this.dispatcher.request({
+      const response = await dispatcher.request({
         origin: this.origin,
         path: `${this.prefix}${options.path}`,
         method: 'POST',
-        headers: { ...options.headers, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...options.headers },
         body: options.body,
         headersTimeout: this.timeoutMs,
         bodyTimeout: this.timeoutMs,
@@ -164,7 +181,7 @@ export class HttpTransport {
 
   /** Closes the client's own connections (a dispatcher passed in is left open). */
   async close(): Promise<void> {
-    await this.owned?.close();
+    if (this.owned) await (await this.owned).close();
   }
 }
 

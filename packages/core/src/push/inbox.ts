@@ -147,7 +147,7 @@ export class PushInbox {
     if (typeof apiKey !== 'string' || !this.apiKeys.has(apiKey)) return refuse(2001, 'Unknown apiKey in the push.');
     let items: Receipt[] | Reply[];
     try {
-      items = kind === 'receipts' ? parseReceiptPush(gate.params) : parseReplyPush(gate.params);
+      items = await (kind === 'receipts' ? parseReceiptPush(gate.params) : parseReplyPush(gate.params));
     } catch (error) {
       if (!isSmsError(error)) throw error;
       return refuse(error.code, error.message);

@@ -1,7 +1,9 @@
 import type { DeliveryReceipt } from '../client/receipts.js';
 import { isDelivered, isReceiptStatus, parseArriveTime, type ReceiptStatus } from '../delivery.js';
 import { SmsError } from '../errors.js';
-import { z } from 'zod';
+// Only types at the top: zod is loaded on the first push parsed (see `schemas`), so that
+// importing @smskit/core to sign or verify does not pay for it.
+import type { z } from 'zod';
 
 /**
  * A delivery receipt pushed by the platform (SPEC §3), checked and typed: a
@@ -42,37 +44,48 @@ function validArriveTime(text: string): boolean {
   }
 }
 
-const arriveTime = z.string().regex(ARRIVE_TIME, 'must be yyMMddHHmm').refine(validArriveTime, 'is not a real yyMMddHHmm time');
-const short = z.string().min(1).max(64);
+/** Builds the push schemas with zod, once, when the first push is parsed. */
+function buildSchemas({ z }: typeof import('zod')) {
+  const arriveTime = z.string().regex(ARRIVE_TIME, 'must be yyMMddHHmm').refine(validArriveTime, 'is not a real yyMMddHHmm time');
+  const short = z.string().min(1).max(64);
 
-const receiptPushSchema = z.object({
-  apiKey: short,
-  data: z
-    .array(
-      z.object({
-        msgId: short,
-        tel: z.string().min(1).max(32),
-        arriveResult: z.string().min(1).max(32),
-        arriveTime,
-        bid: z.string().max(64).nullish(),
-      }),
-    )
-    .max(100_000),
-});
+  const receipt = z.object({
+    apiKey: short,
+    data: z
+      .array(
+        z.object({
+          msgId: short,
+          tel: z.string().min(1).max(32),
+          arriveResult: z.string().min(1).max(32),
+          arriveTime,
+          bid: z.string().max(64).nullish(),
+        }),
+      )
+      .max(100_000),
+  });
 
-const replyPushSchema = z.object({
-  apiKey: short,
-  data: z
-    .array(
-      z.object({
-        srcId: z.string().max(64),
-        tel: z.string().min(1).max(32),
-        content: z.string().max(2000),
-        arriveTime,
-      }),
-    )
-    .max(100_000),
-});
+  const reply = z.object({
+    apiKey: short,
+    data: z
+      .array(
+        z.object({
+          srcId: z.string().max(64),
+          tel: z.string().min(1).max(32),
+          content: z.string().max(2000),
+          arriveTime,
+        }),
+      )
+      .max(100_000),
+  });
+  return { receipt, reply };
+}
+
+let schemas: Promise<ReturnType<typeof buildSchemas>> | undefined;
+
+function loadSchemas(): Promise<ReturnType<typeof buildSchemas>> {
+  schemas ??= import('zod').then(buildSchemas);
+  return schemas;
+}
 
 function invalid(kind: string, error: z.ZodError): SmsError {
   const issue = error.issues[0];
@@ -89,10 +102,10 @@ function invalid(kind: string, error: z.ZodError): SmsError {
  * Checks a receipt push body (`{apiKey, data: [{msgId, tel, arriveResult, arriveTime, bid}]}`)
  * and returns its receipts, typed, with `arriveTime` parsed and `delivered` worked out.
  *
- * @throws `SmsError` (40004) naming the first field at fault.
+ * @throws `SmsError` (40004) naming the first field at fault (the promise rejects with it).
  */
-export function parseReceiptPush(body: unknown): Receipt[] {
-  const parsed = receiptPushSchema.safeParse(body);
+export async function parseReceiptPush(body: unknown): Promise<Receipt[]> {
+  const parsed = (await loadSchemas()).receipt.safeParse(body);
   if (!parsed.success) throw invalid('receipt', parsed.error);
   const { apiKey, data } = parsed.data;
   return data.map((item) => {
@@ -116,10 +129,10 @@ export function parseReceiptPush(body: unknown): Receipt[] {
  * Checks an uplink push body (`{apiKey, data: [{srcId, tel, content, arriveTime}]}`) and
  * returns its replies, typed, with `arriveTime` parsed.
  *
- * @throws `SmsError` (40004) naming the first field at fault.
+ * @throws `SmsError` (40004) naming the first field at fault (the promise rejects with it).
  */
-export function parseReplyPush(body: unknown): Reply[] {
-  const parsed = replyPushSchema.safeParse(body);
+export async function parseReplyPush(body: unknown): Promise<Reply[]> {
+  const parsed = (await loadSchemas()).reply.safeParse(body);
   if (!parsed.success) throw invalid('reply', parsed.error);
   const { apiKey, data } = parsed.data;
   return data.map((item) => ({

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RequestPacer } from '../../src/index.js';
+import { RequestPacer } from '../../src/client/pacer.js';
 
 /** Acquires `n` slots and records, on the fake clock, when each was granted. */
 function grants(pacer: RequestPacer, n: number): number[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPulledReceipts } from '../../src/index.js';
+import { readPulledReceipts } from '../../src/client/receipts.js';
 import { recordingPlatform } from './recording-platform.js';
 
 const ok = (fields: Record<string, unknown>) => ({ json: { code: 200, message: 'OK', requestId: 'r', ...fields } });

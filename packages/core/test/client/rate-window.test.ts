@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RateWindow, type Release } from '../../src/index.js';
+import { RateWindow } from '../../src/client/rate-window.js';
+import type { Release } from '../../src/client/pacing.js';
 
 describe('RateWindow: at most `max` at the platform in any window, on a fake clock', () => {
   let start = 0;

@@ -1,0 +1,131 @@
+/**
+ * @smskit/aliyun beside the official `@alicloud/dysmsapi20170525`, in one run:
+ *
+ * - installed footprint: the packages and megabytes of each one's dependency closure (for
+ *   @smskit/aliyun and @smskit/core, their built `dist/` when present, else their sources);
+ * - signing throughput, RPC V1 and ACS3, interleaved rounds: the SDK's own signing functions
+ *   (`@alicloud/openapi-util`) against `signRpc` / `signAcs3`. Goal: ≥ 2×;
+ * - sends per second against the sandbox's Aliyun listener (in this process; same server for
+ *   both, so the ratio is the clients' cost), 16 sends in flight, interleaved rounds.
+ *
+ * Cold import time is measured by `import-footprint.ts` (add @smskit/aliyun to its SUBJECTS).
+ */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import Dysmsapi, * as $Dysmsapi from '@alicloud/dysmsapi20170525';
+import * as OpenApiCore from '@alicloud/openapi-core';
+import OpenApiUtilModule from '@alicloud/openapi-util';
+import { AliyunClient, sha256Hex, signAcs3, signRpc } from '@smskit/aliyun';
+import { createAliyunSandbox } from '@smskit/sandbox';
+import { interleaved, median } from './measure.js';
+
+const OpenApiUtil = ((OpenApiUtilModule as unknown as { default?: typeof OpenApiUtilModule }).default ?? OpenApiUtilModule) as typeof OpenApiUtilModule;
+const Client = ((Dysmsapi as unknown as { default?: typeof Dysmsapi }).default ?? Dysmsapi) as typeof Dysmsapi;
+const { $OpenApiUtil } = OpenApiCore as unknown as { $OpenApiUtil: { Config: new (map: Record<string, unknown>) => ConstructorParameters<typeof Dysmsapi>[0] } };
+const here = dirname(fileURLToPath(import.meta.url));
+
+// ---- footprint --------------------------------------------------------------------------
+function sizeOf(dir: string): number {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'test') continue;
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? sizeOf(path) : statSync(path).size;
+  }
+  return total;
+}
+
+function closure(start: string): { packages: number; bytes: number } {
+  const seen = new Map<string, number>();
+  const visit = (dir: string) => {
+    const real = realpathSync(dir);
+    if (seen.has(real)) return;
+    const pkg = createRequire(join(real, 'package.json'))('./package.json') as { dependencies?: Record<string, string> };
+    const built = join(real, 'dist');
+    const counted = real.includes('node_modules') ? sizeOf(real) : sizeOf(statSafe(built) ? built : join(real, 'src')) + statSync(join(real, 'package.json')).size;
+    seen.set(real, counted);
+    for (const name of Object.keys(pkg.dependencies ?? {})) visit(locate(real, name));
+  };
+  visit(start);
+  return { packages: seen.size, bytes: [...seen.values()].reduce((a, b) => a + b, 0) };
+}
+
+// Node's lookup: <dir>/node_modules/<name>, then each parent's (pnpm puts deps beside the package).
+function locate(from: string, name: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (statSafe(join(candidate, 'package.json'))) return candidate;
+    if (dirname(dir) === dir) throw new Error(`cannot find ${name} from ${from}`);
+  }
+}
+
+function statSafe(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sdk = closure(join(here, 'node_modules/@alicloud/dysmsapi20170525'));
+const ours = closure(join(here, '../packages/aliyun'));
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(2);
+console.log(`footprint — official SDK: ${sdk.packages} packages, ${mb(sdk.bytes)} MB; @smskit/aliyun: ${ours.packages} packages, ${mb(ours.bytes)} MB`);
+console.log(`  ratio (ours / SDK): packages ${(ours.packages / sdk.packages).toFixed(2)}, size ${(ours.bytes / sdk.bytes).toFixed(3)} — goal ≤ 0.20: ${ours.bytes / sdk.bytes <= 0.2 ? 'met' : 'missed'}`);
+
+// ---- signing -----------------------------------------------------------------------------
+const params = {
+  AccessKeyId: 'LTAI5tBench', Action: 'SendSms', Format: 'JSON', PhoneNumbers: '13800138000', SignName: '阿里云短信测试',
+  SignatureMethod: 'HMAC-SHA1', SignatureNonce: '45e25e9b-0a6f-4070-8c85-2956eda1b466', SignatureVersion: '1.0',
+  TemplateCode: 'SMS_154950909', TemplateParam: '{"code":"123456"}', OutId: "order-(42)!", Timestamp: '2024-01-02T03:04:05Z', Version: '2017-05-25',
+};
+const secret = 'bench-secret';
+const query = { PhoneNumbers: params.PhoneNumbers, SignName: params.SignName, TemplateCode: params.TemplateCode, TemplateParam: params.TemplateParam, OutId: params.OutId };
+const headers = { host: 'dysmsapi.aliyuncs.com', 'x-acs-action': 'SendSms', 'x-acs-version': '2017-05-25', 'x-acs-date': params.Timestamp, 'x-acs-signature-nonce': params.SignatureNonce, 'x-acs-content-sha256': sha256Hex('') };
+const sdkRequest = { method: 'POST', pathname: '/', query, headers } as unknown as Parameters<typeof OpenApiUtil.getAuthorization>[0];
+if (signRpc({ params, accessKeySecret: secret }) !== OpenApiUtil.getRPCSignature(params, 'POST', secret)) throw new Error('V1 signatures differ: fix before timing');
+const signing = interleaved({
+  'SDK V1': () => OpenApiUtil.getRPCSignature(params, 'POST', secret),
+  'smskit V1': () => signRpc({ params, accessKeySecret: secret }),
+  'SDK V3': () => OpenApiUtil.getAuthorization(sdkRequest, 'ACS3-HMAC-SHA256', OpenApiUtil.hexEncode(OpenApiUtil.hash(Buffer.from(''), 'ACS3-HMAC-SHA256')), 'LTAI5tBench', secret),
+  'smskit V3': () => signAcs3({ method: 'POST', pathname: '/', query, headers: { ...headers, 'x-acs-content-sha256': sha256Hex('') }, accessKeyId: 'LTAI5tBench', accessKeySecret: secret }),
+});
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+for (const v of ['V1', 'V3']) {
+  const ratio = signing.ratio(`smskit ${v}`, `SDK ${v}`);
+  console.log(`signing ${v} — SDK ${fmt(signing.opsPerSec[`SDK ${v}`] as number)}/s, smskit ${fmt(signing.opsPerSec[`smskit ${v}`] as number)}/s, ratio ${ratio.toFixed(2)}× — goal ≥ 2×: ${ratio >= 2 ? 'met' : 'missed'}`);
+}
+
+// ---- sends per second against the sandbox ------------------------------------------------
+const sandbox = createAliyunSandbox({ accessKeyId: 'bench-id', accessKeySecret: 'bench-secret', limits: false, deliveryDelayMs: 3_600_000 });
+const running = await sandbox.listen({ port: 0 });
+const ourClient = new AliyunClient({ accessKeyId: 'bench-id', accessKeySecret: 'bench-secret', endpoint: running.url });
+const sdkClient = new Client(new $OpenApiUtil.Config({ accessKeyId: 'bench-id', accessKeySecret: 'bench-secret', endpoint: `127.0.0.1:${running.port}`, protocol: 'http' }));
+const input = { phoneNumbers: ['13800138000'], signName: 'smskit', templateCode: 'SMS_154950909', templateParam: { code: '123456' } };
+const senders: Record<string, () => Promise<unknown>> = {
+  smskit: () => ourClient.sendSms(input),
+  SDK: () => sdkClient.sendSms(new $Dysmsapi.SendSmsRequest({ phoneNumbers: '13800138000', signName: 'smskit', templateCode: 'SMS_154950909', templateParam: '{"code":"123456"}' })),
+};
+async function rate(send: () => Promise<unknown>, ms: number): Promise<number> {
+  const until = performance.now() + ms;
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    while (performance.now() < until) {
+      await send();
+      done++;
+    }
+  }));
+  return (done * 1000) / (performance.now() - start);
+}
+for (const send of Object.values(senders)) await rate(send, 500); // warm-up
+const samples: Record<string, number[]> = { smskit: [], SDK: [] };
+for (let round = 0; round < 7; round++) for (const [name, send] of Object.entries(senders)) samples[name]!.push(await rate(send, 700));
+const sendRatio = median(samples.smskit!.map((v, i) => v / samples.SDK![i]!));
+console.log(`sends/s against the sandbox (16 in flight) — SDK ${fmt(median(samples.SDK!))}/s, smskit ${fmt(median(samples.smskit!))}/s, ratio ${sendRatio.toFixed(2)}×`);
+await ourClient.close();
+await running.close();

@@ -1,0 +1,157 @@
+import { classifyTransportError, HttpTransport } from '@smskit/core';
+import { AliyunError } from '../errors.js';
+import { acs3CanonicalQuery, rpcStringToSign, signAcs3, signedRpcParams, aliyunTimestamp, signatureNonce, sha256Hex, type RpcParams, rpcQueryString } from '../signing/index.js';
+import { readAliyunAnswer, type AliyunAnswerBase, type SentRequest } from './answer.js';
+import { ALIYUN_ENDPOINT, type AliyunClientOptions, type AliyunSignatureVersion } from './options.js';
+import {
+  querySendDetailsParams,
+  sendBatchSmsParams,
+  sendSmsParams,
+  type QuerySendDetailsInput,
+  type SendBatchSmsInput,
+  type SendSmsInput,
+} from './requests.js';
+
+/** SendSms's and SendBatchSms's answer. */
+export interface SendSmsAnswer extends AliyunAnswerBase {
+  /** The send's receipt id: QuerySendDetails finds it by this. */
+  BizId: string;
+}
+
+/** One record of QuerySendDetails. */
+export interface SmsSendDetail {
+  /** The number. */
+  PhoneNum: string;
+  /** 1 waiting for a receipt, 2 failed, 3 delivered. */
+  SendStatus: number;
+  /** The carrier's code (`DELIVERED`, or why it failed). */
+  ErrCode?: string;
+  /** The template. */
+  TemplateCode?: string;
+  /** The text sent. */
+  Content?: string;
+  /** When it was sent (`yyyy-MM-dd HH:mm:ss`, China Standard Time). */
+  SendDate?: string;
+  /** When the receipt came. */
+  ReceiveDate?: string;
+  /** The OutId the send carried. */
+  OutId?: string;
+}
+
+/** QuerySendDetails's answer. */
+export interface QuerySendDetailsAnswer extends AliyunAnswerBase {
+  /** How many records match (as a string, as Aliyun writes it). */
+  TotalCount?: string | number;
+  /** The page's records. */
+  SmsSendDetailDTOs?: { SmsSendDetailDTO?: SmsSendDetail[] };
+}
+
+/**
+ * The dysmsapi 2017-05-25 client: SendSms, SendBatchSms and QuerySendDetails, each attempt
+ * signed afresh (nonce and time). It never retries by itself: SendSms is not idempotent, so a
+ * send that got no answer fails with class `unknown` and is reconciled by its OutId.
+ */
+export class AliyunClient {
+  private readonly transport: HttpTransport;
+  private readonly host: string;
+  private readonly version: AliyunSignatureVersion;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: AliyunClientOptions) {
+    const endpoint = new URL(options.endpoint ?? ALIYUN_ENDPOINT);
+    this.host = endpoint.host;
+    this.version = options.signatureVersion ?? 'v3';
+    this.now = options.now ?? (() => new Date());
+    this.transport = new HttpTransport({
+      baseUrl: endpoint.origin,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
+      connections: options.connections ?? 16,
+      dispatcher: options.dispatcher,
+    });
+  }
+
+  /** Sends one content to up to 1000 numbers. */
+  async sendSms(input: SendSmsInput): Promise<SendSmsAnswer> {
+    return this.call<SendSmsAnswer>('SendSms', sendSmsParams(input));
+  }
+
+  /** Sends different signatures or values to up to 100 numbers. */
+  async sendBatchSms(input: SendBatchSmsInput): Promise<SendSmsAnswer> {
+    return this.call<SendSmsAnswer>('SendBatchSms', sendBatchSmsParams(input));
+  }
+
+  /** Looks up the sends to one number on one day (within 30 days), one page at a time. */
+  async querySendDetails(input: QuerySendDetailsInput): Promise<QuerySendDetailsAnswer> {
+    return this.call<QuerySendDetailsAnswer>('QuerySendDetails', querySendDetailsParams(input, this.now()));
+  }
+
+  /**
+   * Calls any dysmsapi action with its own parameters, signed as configured. Throws an
+   * {@link AliyunError}: the platform's code and class, or — without an answer — `retry` when
+   * nothing was written and `unknown` when it may have been.
+   */
+  async call<T extends AliyunAnswerBase>(action: string, params: RpcParams): Promise<T> {
+    const request = this.signed(action, params);
+    let answer;
+    try {
+      answer = await this.transport.post({ path: request.path, headers: request.headers, body: request.body });
+    } catch (error) {
+      const { failure, mayHaveReached } = classifyTransportError(error);
+      throw new AliyunError({
+        code: mayHaveReached ? 'SMSKIT.NO_ANSWER' : 'SMSKIT.NOT_SENT',
+        httpStatus: 0,
+        class: mayHaveReached ? 'unknown' : 'retry',
+        message: `${action}: no answer from ${this.host} (${failure}).`,
+        hint: mayHaveReached
+          ? 'The request may have reached Aliyun: do not resend a SendSms blindly; query QuerySendDetails by OutId.'
+          : 'Nothing was sent: check the endpoint and the network, then retry.',
+        details: { failure },
+        cause: error,
+      });
+    }
+    return readAliyunAnswer<T>(answer, request.sent);
+  }
+
+  private signed(action: string, params: RpcParams): { path: string; headers: Record<string, string>; body: string; sent: SentRequest } {
+    const { accessKeyId, accessKeySecret } = this.options;
+    const now = this.now();
+    try {
+      if (this.version === 'v1') {
+        const signed = signedRpcParams({ action, accessKeyId, accessKeySecret, params, now });
+        return {
+          path: '/',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: rpcQueryString(signed),
+          sent: { stringToSign: rpcStringToSign({ method: 'POST', params: signed }) },
+        };
+      }
+      const headers: Record<string, string> = {
+        host: this.host,
+        'x-acs-action': action,
+        'x-acs-version': '2017-05-25',
+        'x-acs-date': aliyunTimestamp(now),
+        'x-acs-signature-nonce': signatureNonce(),
+        'x-acs-content-sha256': sha256Hex(''),
+      };
+      const signature = signAcs3({ method: 'POST', pathname: '/', query: params, headers, accessKeyId, accessKeySecret });
+      const query = acs3CanonicalQuery(params);
+      return {
+        path: query === '' ? '/' : `/?${query}`,
+        headers: { ...headers, authorization: signature.authorization },
+        body: '',
+        sent: { stringToSign: signature.stringToSign, canonicalRequest: signature.canonicalRequest },
+      };
+    } catch (error) {
+      if (error instanceof URIError) {
+        throw new AliyunError({ code: 'InvalidParameter', class: 'stop', message: `${action}: a value holds a lone UTF-16 surrogate, which cannot be sent.`, cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /** Closes the client's own connections. */
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+}

@@ -1,0 +1,4 @@
+export * from './options.js';
+export * from './answer.js';
+export * from './requests.js';
+export * from './aliyun-client.js';

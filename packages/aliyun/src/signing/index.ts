@@ -1,0 +1,4 @@
+export * from './percent-encode.js';
+export * from './rpc.js';
+export * from './acs3.js';
+export * from './verify.js';

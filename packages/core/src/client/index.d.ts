@@ -1,0 +1,12 @@
+export type { CallOutcome, ClientEndpoint, ClientEventBase, ClientHooks, ClientLogger, ErrorEvent, RequestEvent, ResponseEvent, RetryEvent } from './events.js';
+export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SmsClientOptions } from './options.js';
+export { RequestPacer, type RequestPacerOptions, type WindowLimit } from './pacer.js';
+export { RateWindow, type RateWindowOptions, type Release } from './rate-window.js';
+export { callFailureOf, type CallFailureDetails, type Pacer } from './platform-call.js';
+export type { BalanceEntry, DailyStatistics, HealthStatus, ReceiptQueryInput, StatisticsInput, StatisticsPage } from './queries.js';
+export { ReceiptTracker, type FinalStatus, type MessageOutcome, type ReceiptLike, type ReceiptSource, type ReceiptTrackerOptions, type TrackedSend } from './receipt-tracker.js';
+export { MAX_RECEIPT_QUERY_IDS, readPulledReceipts, type DeliveryReceipt } from './receipts.js';
+export type { BatchMessage, SendBatchInput, SendCommon, SendInput } from './send-input.js';
+export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './send-result.js';
+export { SmsClient } from './sms-client.js';
+export type { TransportFailure } from './transport.js';

@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=send-input.js.map
