@@ -114,10 +114,35 @@ describe('smskit send --config', () => {
   });
 });
 
+describe('smskit send --config with an Aliyun channel', () => {
+  it('sends through Aliyun (the sandbox\'s Aliyun listener) and fails over to infocloud on an empty Aliyun balance', async () => {
+    const box = createSandbox({ ...BACKUP, rateLimits: false, deliveryDelayMs: 600_000, aliyun: { accessKeyId: 'ali-id', accessKeySecret: 'ali-secret-不外传', deliveryDelayMs: 600_000 } });
+    const running = await box.listen({ port: 0, host: '127.0.0.1' });
+    closers.push(() => running.close());
+    const file = await configFile({
+      channels: [
+        { name: 'ali', provider: 'aliyun', accessKeyId: 'ali-id', accessKeySecret: { env: 'ALI_SECRET' }, endpoint: running.aliyunUrl },
+        { name: 'info', provider: 'infocloud', apiKey: { env: 'B_KEY' }, accessKey: { env: 'B_SECRET' }, baseUrl: running.url },
+      ],
+      templates: { verification: { ali: { templateCode: 'SMS_154950909', signName: 'smskit' }, info: { templateCode: '100001', params: ['code'] } } },
+    });
+    const env = { ...ENV, ALI_SECRET: 'ali-secret-不外传' };
+    const first = await run(sendArgs(file), undefined, env);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.out)).toMatchObject({ numbers: [{ channel: 'ali', status: 'sent', passedOver: [] }] });
+    box.aliyun?.setFaults({ fail: 1, failCode: 'isv.AMOUNT_NOT_ENOUGH' });
+    const second = await run([...sendArgs(file).slice(0, 6), '13900139000', ...sendArgs(file).slice(7)], undefined, env);
+    expect(JSON.parse(second.out)).toMatchObject({ numbers: [{ number: '13900139000', channel: 'info', status: 'sent', passedOver: [{ channel: 'ali', reason: 'failover', code: 'isv.AMOUNT_NOT_ENOUGH' }] }] });
+    expect(first.out + second.out).not.toContain('ali-secret');
+  });
+});
+
 describe('a config file that is wrong', () => {
   const cases: [string, unknown, string][] = [
     ['an unset variable', { channels: [{ name: 'a', provider: 'infocloud', apiKey: 'k', accessKey: { env: 'NOT_SET_ANYWHERE' } }] }, 'channels[0].accessKey'],
-    ['a provider not installed', { channels: [{ name: 'ali', provider: 'aliyun', accessKeyId: 'x' }] }, 'channels[0].provider'],
+    ['a provider not installed', { channels: [{ name: 'tw', provider: 'twilio', sid: 'x' }] }, 'channels[0].provider'],
+    ['an Aliyun entry without its secret', { channels: [{ name: 'ali', provider: 'aliyun', accessKeyId: 'x' }] }, 'channels[0].accessKeySecret'],
+    ['a Tencent template without its id', { channels: [{ name: 'tc', provider: 'tencent', secretId: 'i', secretKey: 'k', sdkAppId: '1400000000' }], templates: { v: { tc: { signName: 's' } } } }, 'templates.v.tc'],
     ['a field infocloud has not', { channels: [{ name: 'a', provider: 'infocloud', apiKey: 'k', accessKey: 's', region: 'x' }] }, 'channels[0].region'],
     ['a template for no channel', { channels: [{ name: 'a', provider: 'infocloud', apiKey: 'k', accessKey: 's' }], templates: { v: { b: { templateCode: '1' } } } }, 'templates.v.b'],
     ['template fields infocloud cannot read', { channels: [{ name: 'a', provider: 'infocloud', apiKey: 'k', accessKey: 's' }], templates: { v: { a: { params: ['code'] } } } }, 'templates.v.a'],

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=send-input.js.map
