@@ -7,3 +7,4 @@ export * from './stores/memory-limit-store.js';
 export * from './stores/code-store.js';
 export * from './stores/memory-code-store.js';
 export * from './stores/send-log.js';
+export * from './stores/pacer-store.js';

@@ -13,5 +13,6 @@ export { type RedisKeyOptions } from './keyspace.js';
 export * from './limit-store.js';
 export { LuaScript, type RedisClient } from './lua-script.js';
 export * from './nonce-store.js';
+export * from './pacer-store.js';
 export * from './send-log.js';
 export * from './stores.js';

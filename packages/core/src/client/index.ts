@@ -3,10 +3,11 @@
  * receipts and their tracking, statistics, balance and the health probe.
  */
 export type { CallOutcome, ClientEndpoint, ClientEventBase, ClientHooks, ClientLogger, ErrorEvent, RequestEvent, ResponseEvent, RetryEvent } from './events.js';
-export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SmsClientOptions } from './options.js';
+export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SharedPacingOptions, type SmsClientOptions } from './options.js';
 export { RequestPacer, type RequestPacerOptions } from './pacer.js';
 export type { Pacer, Release } from './pacing.js';
 export { RateWindow, type RateWindowOptions } from './rate-window.js';
+export { SharedRateWindow, type SharedRateWindowOptions } from './shared-window.js';
 export { callFailureOf, type CallFailureDetails } from './platform-call.js';
 export type { BalanceEntry, CallOptions, DailyStatistics, HealthStatus, ReceiptQueryInput, StatisticsInput, StatisticsPage } from './queries.js';
 export { ReceiptTracker, type FinalStatus, type MessageOutcome, type ReceiptLike, type ReceiptSource, type ReceiptTrackerOptions, type TrackedSend } from './receipt-tracker.js';

@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { RateLimit } from '../endpoints.js';
 import type { SignMethod } from '../sign-method.js';
+import type { PacerStore } from '../stores/pacer-store.js';
 import type { ClientHooks, ClientLogger } from './events.js';
 
 /** The platform's address (SPEC §1). */
@@ -50,6 +51,34 @@ export interface PacingOptions {
   statistics?: RateLimit | false;
   /** Balance queries. @defaultValue 1 per 15 s (`PLATFORM_ENDPOINTS.balance.rateLimit`) */
   balance?: RateLimit | false;
+  /**
+   * Shares the limits with every process that sends for the same account, through a store
+   * (`RedisPacerStore` of `@smskit/redis`): the overall request rate and each query's limit are
+   * then counted account-wide. Without it each client paces alone, in memory.
+   */
+  shared?: SharedPacingOptions;
+}
+
+/** Account-wide pacing: where the counts live and what happens when that store fails. */
+export interface SharedPacingOptions {
+  /** Where the counts live. */
+  store: PacerStore;
+  /**
+   * Names the account in the store's keys; clients with the same name share limits.
+   * @defaultValue a hash of the apiKey (the key itself is not written to the store)
+   */
+  account?: string;
+  /**
+   * What a request does while the store does not answer: `'closed'` fails it with -1 before
+   * anything is sent (retryable); `'open'` paces it in-process alone, as without a store, and
+   * tries the store again a second later.
+   * @defaultValue `'closed'`
+   */
+  failMode?: 'closed' | 'open';
+  /** The most one store call may take, in ms. @defaultValue 2000 */
+  storeTimeoutMs?: number;
+  /** Told of every store failure (the request itself fails or goes on per `failMode`). */
+  onError?: (error: unknown) => void;
 }
 
 /** Options of {@link SmsClient}. */

@@ -1,10 +1,10 @@
-import { PLATFORM_ENDPOINTS, type RateLimit } from '../endpoints.js';
+import { PLATFORM_ENDPOINTS } from '../endpoints.js';
 import { SmsError } from '../errors.js';
 import { DEFAULT_SIGN_METHOD, isSignMethod, type SignMethod } from '../sign-method.js';
 import type { RetryPolicy } from './backoff.js';
 import { ClientObserver, type ClientEndpoint } from './events.js';
-import { DEFAULT_BASE_URL, type PacingOptions, type SmsClientOptions } from './options.js';
-import { RequestPacer } from './pacer.js';
+import { DEFAULT_BASE_URL, type SmsClientOptions } from './options.js';
+import { pacersOf, positive } from './pacers.js';
 import type { Pacer } from './pacing.js';
 import { callFailureOf, PlatformCaller, type PlatformAnswer } from './platform-call.js';
 import {
@@ -23,22 +23,13 @@ import { readPulledReceipts, type DeliveryReceipt } from './receipts.js';
 import type { SendBatchInput, SendInput, SendProgress } from './send-input.js';
 import { planSend, planSendBatch, type PlanContext, type PlannedChunk, type SendPlan } from './send-plan.js';
 import { aggregate, nothingSentError, sentChunk, unsentChunk, type ChunkResult, type SendResult } from './send-result.js';
-import { RateWindow } from './rate-window.js';
 import { HttpTransport } from './transport.js';
 
 /** The query endpoints, which keep their own documented limits besides the overall rate. */
-const QUERIES = ['receipts', 'statistics', 'balance'] as const;
+type QueryEndpoint = 'receipts' | 'statistics' | 'balance';
 
 /** Codes that doom every request of a send alike: after one, the rest are not sent. */
 const WHOLE_SEND_FAILURES: ReadonlySet<number> = new Set([2000, 2001, 40002, 40006, 60001]);
-
-function positive(value: number | undefined, options: { label: string; fallback: number; integer?: boolean }): number {
-  if (value === undefined) return options.fallback;
-  if (typeof value !== 'number' || !(value > 0) || !Number.isFinite(value) || (options.integer && !Number.isInteger(value))) {
-    throw new SmsError({ code: 40004, message: `${options.label} must be a ${options.integer ? 'whole ' : ''}number above 0, not ${String(value)}.` });
-  }
-  return value;
-}
 
 function retryPolicyOf(retry: SmsClientOptions['retry']): RetryPolicy {
   if (retry === false) return { retries: 0, minDelayMs: 0, maxDelayMs: 0 };
@@ -49,27 +40,6 @@ function retryPolicyOf(retry: SmsClientOptions['retry']): RetryPolicy {
     minDelayMs: positive(retry?.minDelayMs, { label: 'retry.minDelayMs', fallback: 200 }),
     maxDelayMs: positive(retry?.maxDelayMs, { label: 'retry.maxDelayMs', fallback: 5000 }),
   };
-}
-
-function pacersOf(pacing: PacingOptions | false | undefined, now: () => number): Map<ClientEndpoint, Pacer[]> {
-  const byEndpoint = new Map<ClientEndpoint, Pacer[]>();
-  if (pacing === false) return byEndpoint;
-  const overall: Pacer[] = [];
-  if (pacing?.requestsPerSecond !== false) {
-    const send: RateLimit = PLATFORM_ENDPOINTS.send.rateLimit;
-    const rps = positive(pacing?.requestsPerSecond, { label: 'pacing.requestsPerSecond', fallback: (send.max * 1000) / send.windowMs });
-    const burst = positive(pacing?.burst, { label: 'pacing.burst', fallback: 1, integer: true });
-    // Even spacing gives the rate; the window bounds what reaches the platform in any second.
-    const perWindow = Math.max(1, Math.floor(rps));
-    overall.push(new RequestPacer({ max: burst, windowMs: (burst * 1000) / rps, now }), new RateWindow({ max: perWindow, windowMs: (perWindow * 1000) / rps, now }));
-  }
-  for (const endpoint of Object.keys(PLATFORM_ENDPOINTS) as ClientEndpoint[]) {
-    const query = QUERIES.find((name) => name === endpoint);
-    const own = query === undefined ? false : (pacing?.[query] ?? PLATFORM_ENDPOINTS[query].rateLimit);
-    // The endpoint's own (long) wait comes first, so it does not hold a slot of the overall rate.
-    byEndpoint.set(endpoint, [...(own ? [new RateWindow({ ...own, now })] : []), ...overall]);
-  }
-  return byEndpoint;
 }
 
 /**
@@ -121,7 +91,7 @@ export class SmsClient {
       connections: positive(options.connections, { label: 'connections', fallback: 32, integer: true }),
       ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
     });
-    this.pacers = pacersOf(options.pacing, now);
+    this.pacers = pacersOf(options.pacing, { apiKey: options.apiKey, timeoutMs, now });
     this.caller = new PlatformCaller({
       transport: this.transport,
       apiKey: options.apiKey,
@@ -225,7 +195,7 @@ export class SmsClient {
     if (this.closed) throw new SmsError({ code: -1, message: 'The client is closed.', hint: 'Create a new SmsClient.', retryable: false });
   }
 
-  private query(options: { endpoint: (typeof QUERIES)[number]; body: Record<string, string | number>; signal: AbortSignal | undefined }): Promise<PlatformAnswer> {
+  private query(options: { endpoint: QueryEndpoint; body: Record<string, string | number>; signal: AbortSignal | undefined }): Promise<PlatformAnswer> {
     const { path, repeatable, signed } = PLATFORM_ENDPOINTS[options.endpoint];
     return this.caller.call({ endpoint: options.endpoint, path, body: options.body, repeatable, signed, ...signalOf(options) });
   }
