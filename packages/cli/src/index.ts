@@ -11,6 +11,7 @@ import { registerChannels } from './commands/channels.js';
 import { registerExplain } from './commands/explain.js';
 import { registerPostman } from './commands/postman.js';
 import { registerQueries } from './commands/queries.js';
+import { registerWorker } from './commands/queue.js';
 import { registerRules } from './commands/rules.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSend } from './commands/send.js';
@@ -38,6 +39,7 @@ export function createProgram(io: CliIo = processIo): Command {
   registerSend(program, io);
   registerSandbox(program, io);
   registerQueries(program, io);
+  registerWorker(program, io);
   registerChannels(program, io);
   return program;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { printJson, UsageError, type CliIo } from '../io.js';
 import { credentialsFrom, PLATFORM_ENV } from './credentials.js';
 import { progressDisplay } from './progress.js';
+import { enqueueSend, redisUrl } from './queue.js';
 import { numbersOfFlag, readRecipients, TO_FILE_HINT, type Recipients } from './recipients.js';
 import { sendRouted } from './send-routed.js';
 import { summaryLine, writeFailedFile } from './send-summary.js';
@@ -27,6 +28,11 @@ interface SendFlags {
   json?: boolean;
   progress: boolean;
   failedTo?: string;
+  queue?: string;
+  sendId?: string;
+  prefix: string;
+  queueName: string;
+  wait?: boolean;
 }
 
 /** A bulk send's chunk lines stop being useful past this many requests: then only the ones that did not go well are listed. */
@@ -124,6 +130,11 @@ export function registerSend(program: Command, io: CliIo): void {
     .option('--skip-invalid', 'send the valid numbers and report malformed ones, instead of refusing the send')
     .option('--failed-to <file>', 'write the numbers not sent (CSV rows for a CSV) to this file, ready for --to-file')
     .option('--no-progress', 'no progress on standard error')
+    .option('--queue <url>', 'enqueue the send on this Redis (BullMQ) for smskit worker processes, instead of sending it here', redisUrl)
+    .option('--send-id <id>', 'with --queue: the send\'s id (letters, digits, _.-); enqueueing the same id again sends nothing twice')
+    .option('--prefix <prefix>', "with --queue: what the queue's keys start with", 'smskit')
+    .option('--queue-name <name>', "with --queue: the BullMQ queue's name", 'smskit-bulk')
+    .option('--wait', 'with --queue: follow the send until the workers are done')
     .option('--json', 'print the result as one JSON object')
     .addHelpText(
       'after',
@@ -137,6 +148,10 @@ export function registerSend(program: Command, io: CliIo): void {
       if (opts.config !== undefined) {
         if (recipients.kind === 'rows') throw new UsageError('with --config, --to-file takes numbers only (one a line): values per number go through the single-platform send (no --config) for now');
         return sendRouted({ ...opts, config: opts.config, phones: recipients.phones }, io);
+      }
+      if (opts.queue !== undefined) {
+        if (recipients.kind === 'rows') throw new UsageError('--queue takes numbers only (one text for all): a CSV of values per number is sent here, without --queue');
+        return enqueueSend({ queue: opts.queue, prefix: opts.prefix, queueName: opts.queueName, phones: recipients.phones, template: opts.template, ...(opts.param === undefined ? {} : { params: opts.param }), ...(opts.sendId === undefined ? {} : { sendId: opts.sendId }), ...(opts.wait ? { wait: true } : {}), ...(opts.json ? { json: true } : {}) }, io);
       }
       const credentials = credentialsFrom(io.env, 'send');
       const client = new SmsClient({ ...credentials, invalidPhones: opts.skipInvalid ? 'skip' : 'reject' });
