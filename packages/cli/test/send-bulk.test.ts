@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import { createSandbox, type RunningSandbox, type Sandbox } from '@smskit/sandbox';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -188,4 +190,26 @@ describe('smskit send: who to send to, said plainly', () => {
     expect(code).toBe(2);
     expect(err).toContain('drop --param');
   });
+});
+
+describe('the real executable, as a shell runs it', () => {
+  it('takes 20,000 numbers piped to --to-file -, prints progress lines on stderr (not a terminal) and the summary', async () => {
+    const url = await startSandbox(cliDefaultBalance());
+    const tsx = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+    const bin = fileURLToPath(new URL('../src/bin.ts', import.meta.url));
+    const child = spawn(tsx, [bin, 'send', '--template', '100003', '--to-file', '-'], {
+      env: { ...process.env, SMSKIT_API_KEY: API_KEY, SMSKIT_ACCESS_KEY: ACCESS_KEY, SMSKIT_BASE_URL: url },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
+    child.stdin.end(numbers(20_000).join('\n'));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, last: out.trim().split('\n').at(-1) }).toEqual({ code: 0, last: 'sent' });
+    expect(out).toContain('summary: 20000 numbers in 20 requests: sent 20000, failed 0, unknown 0');
+    expect(err).toContain('smskit: progress 20000/20000 numbers (100%)');
+    expect(await messageCount()).toBe(20_000);
+  }, 60_000);
 });
