@@ -196,7 +196,6 @@ export {
 // The client: sends, queries, their options and events, and the shape of their results.
 export { SmsClient } from './client/sms-client.js';
 export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SharedPacingOptions, type SmsClientOptions } from './client/options.js';
-export { SharedRateWindow, type SharedRateWindowOptions } from './client/shared-window.js';
 export type { BatchMessage, SendBatchInput, SendCommon, SendInput, SendProgress } from './client/send-input.js';
 export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './client/send-result.js';
 export { callFailureOf, type CallFailureDetails } from './client/platform-call.js';
