@@ -7,8 +7,11 @@
 import { isSmsError } from '@smskit/core';
 import { Command, CommanderError } from 'commander';
 import packageJson from '../package.json' with { type: 'json' };
+import { registerChannels } from './commands/channels.js';
 import { registerExplain } from './commands/explain.js';
 import { registerPostman } from './commands/postman.js';
+import { registerQueries } from './commands/queries.js';
+import { registerWorker } from './commands/queue.js';
 import { registerRules } from './commands/rules.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerSend } from './commands/send.js';
@@ -35,6 +38,9 @@ export function createProgram(io: CliIo = processIo): Command {
   registerPostman(program, io);
   registerSend(program, io);
   registerSandbox(program, io);
+  registerQueries(program, io);
+  registerWorker(program, io);
+  registerChannels(program, io);
   return program;
 }
 

@@ -13,6 +13,11 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Stops a long-running command (`smskit sandbox`) when aborted; SIGINT and SIGTERM always do. */
   signal?: AbortSignal;
+  /**
+   * A terminal to draw progress bars on (standard error, when it is one). Without it, long
+   * commands print their progress as plain lines through `err`, which logs and pipes keep.
+   */
+  terminal?: NodeJS.WritableStream;
 }
 
 /** The process's own streams. */
@@ -26,6 +31,10 @@ export const processIo: CliIo = {
     return Buffer.concat(chunks).toString('utf8');
   },
   env: process.env,
+  // A getter: whether stderr is a terminal is asked when a command runs, not at import.
+  get terminal() {
+    return process.stderr.isTTY ? process.stderr : undefined;
+  },
 };
 
 /**

@@ -121,3 +121,41 @@ describe('smskit sandbox', () => {
     expect(result.out).toContain('POST /_sandbox/replies');
   });
 });
+
+describe('smskit sandbox --backup-port', () => {
+  it('runs a second sandbox, the backup channel, with its own state, and both say which channel they play', async () => {
+    const sandbox = startInProcess(['--port', '0', '--backup-port', '0', '--quiet', '--api-key', 'K', '--access-key', 'S', '--delivery-delay', '0']);
+    await expect.poll(() => sandbox.lines.length, { timeout: 10_000 }).toBe(2);
+    expect(sandbox.lines[0]).toMatch(/^smskit sandbox \(channel primary\) listening on http:\/\/127\.0\.0\.1:\d+ /);
+    expect(sandbox.lines[1]).toMatch(/^smskit sandbox \(channel backup\) listening on http:\/\/127\.0\.0\.1:\d+ /);
+    const [primaryUrl, backupUrl] = sandbox.lines.map((line) => /listening on (http:\/\/[^ ]+)/.exec(line)?.[1] as string);
+    expect(primaryUrl).not.toBe(backupUrl);
+    const body = { phones: '13800138000', templateCode: '100001', templateParam: '["654321"]' };
+    const sent = await fetch(`${backupUrl}/message/send`, { method: 'POST', headers: independentlySigned({ apiKey: 'K', accessKey: 'S', body }), body: JSON.stringify(body) });
+    expect(((await sent.json()) as { code: number }).code).toBe(200);
+    const stateOf = async (url: string) => ((await (await fetch(`${url}/_sandbox/state`)).json()) as { data: { channel?: string } }).data;
+    const messagesOf = async (url: string) => ((await (await fetch(`${url}/_sandbox/messages`)).json()) as { data: unknown[] }).data;
+    expect((await stateOf(primaryUrl as string)).channel).toBe('primary');
+    expect((await stateOf(backupUrl as string)).channel).toBe('backup');
+    expect(await messagesOf(backupUrl as string)).toHaveLength(1);
+    expect(await messagesOf(primaryUrl as string)).toHaveLength(0);
+    sandbox.stop();
+    expect(await sandbox.exit).toBe(0);
+    expect(await fetch(`${backupUrl}/_sandbox/state`).then(() => 'answered', () => 'closed')).toBe('closed');
+  }, 30_000);
+
+  it('stops the primary again when the backup cannot listen, and exits 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as AddressInfo).port;
+    try {
+      const sandbox = startInProcess(['--port', '0', '--backup-port', String(taken), '--quiet']);
+      expect(await sandbox.exit).toBe(1);
+      expect(sandbox.err()).toContain(`sandbox cannot listen on 127.0.0.1:${taken}: EADDRINUSE`);
+      const primaryUrl = /listening on (http:\/\/[^ ]+)/.exec(sandbox.lines[0] ?? '')?.[1] as string;
+      expect(await fetch(`${primaryUrl}/_sandbox/state`).then(() => 'answered', () => 'closed')).toBe('closed');
+    } finally {
+      blocker.close();
+    }
+  }, 30_000);
+});

@@ -79,6 +79,14 @@ export {
   type SendLogRecord,
   type SendLogStore,
   type SendOutcome,
+  MemoryPacerStore,
+  type MemoryPacerStoreOptions,
+  type PacerDecision,
+  type PacerFull,
+  type PacerReleaseRequest,
+  type PacerStore,
+  type PacerTaken,
+  type PacerTakeRequest,
 } from './stores.js';
 
 // The platform's endpoints as data (paths, signing, rate and id limits), and Beijing time.
@@ -197,7 +205,7 @@ export {
 // The client: sends, queries, their options and events, and the shape of their results.
 export { SmsClient } from './client/sms-client.js';
 export { DEFAULT_BASE_URL, type PacingOptions, type RetryOptions, type SharedPacingOptions, type SmsClientOptions } from './client/options.js';
-export type { BatchMessage, SendBatchInput, SendCommon, SendInput } from './client/send-input.js';
+export type { BatchMessage, SendBatchInput, SendCommon, SendInput, SendProgress } from './client/send-input.js';
 export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './client/send-result.js';
 export { callFailureOf, type CallFailureDetails } from './client/platform-call.js';
 export {

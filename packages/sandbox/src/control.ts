@@ -30,6 +30,8 @@ export interface SandboxState {
   push: PushStatus & { receiptUrl?: string; replyUrl?: string };
   /** Faults still to come. */
   faults: FaultPlan;
+  /** The channel this sandbox plays (the `channelName` option), when named. */
+  channel?: string;
 }
 
 /** What `/_sandbox/*` needs; the {@link Sandbox} object offers the same. */

@@ -77,6 +77,12 @@ export interface SandboxOptions {
    */
   allowedHosts?: readonly string[] | true;
   /**
+   * The name of the channel this sandbox plays (`primary`, `backup`), when an app sends through
+   * several: shown on every message of the inbox page and in `/_sandbox/state`, so a failover is
+   * visible. Not part of the platform API.
+   */
+  channelName?: string;
+  /**
    * Also serve Aliyun dysmsapi's RPC API on a second port (`listen` opens it too); its
    * messages are marked `channel: 'aliyun'`. Absent: no Aliyun listener.
    */

@@ -82,6 +82,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const now = options.now ?? Date.now;
   const accounts = options.accounts ?? [{ apiKey: options.apiKey ?? DEFAULT_API_KEY, accessKey: options.accessKey ?? DEFAULT_ACCESS_KEY, allowedIps: options.allowedIps }];
   if (accounts.length === 0) throw new Error('createSandbox: at least one account is needed.');
+  if (options.channelName !== undefined && !/^[A-Za-z0-9_.-]{1,64}$/.test(options.channelName)) throw new Error('createSandbox: channelName must be 1–64 letters, digits, "_", "." or "-".');
   const credentials: Record<string, ApiCredentials> = Object.create(null) as Record<string, ApiCredentials>;
   for (const account of accounts) credentials[account.apiKey] = { accessKey: account.accessKey, allowedIps: account.allowedIps };
   const firstApiKey = accounts[0]!.apiKey;
@@ -132,7 +133,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const control: SandboxControl = {
     async state() {
       const balances = await Promise.all(accounts.map(async (a) => ({ apiKey: a.apiKey, balance: await store.balance(a.apiKey) })));
-      return { accounts: balances, pendingDeliveries: schedule.pending, push: { ...pusher.status(), receiptUrl: options.pushUrl, replyUrl: options.replyPushUrl }, faults: faults.snapshot() };
+      return { accounts: balances, pendingDeliveries: schedule.pending, push: { ...pusher.status(), receiptUrl: options.pushUrl, replyUrl: options.replyPushUrl }, faults: faults.snapshot(), ...(options.channelName === undefined ? {} : { channel: options.channelName }) };
     },
     templates: () => [...templates.values()],
     messages: async (query) => {

@@ -93,6 +93,24 @@ describe.runIf(hasChromium)('the sandbox inbox page', { timeout: 30_000 }, () =>
     await page.screenshot({ path: join(SHOTS, 'inbox-delivered.png'), fullPage: true });
   });
 
+  it('labels every message with the channel the sandbox plays, and the platform API when it plays none', async () => {
+    const { client, inbox } = await start({ channelName: 'backup' });
+    await client.send({ phones: ['13800138000'], templateCode: '100001', params: ['135790'] });
+    await page.goto(inbox);
+    await shows('#messages > li', '13800138000');
+    expect(await cards().first().locator('.channel').textContent()).toBe('via backup');
+    expect(await page.locator('h1').textContent()).toContain('channel backup');
+    await page.screenshot({ path: join(SHOTS, 'inbox-channel.png'), fullPage: true });
+    await page.close();
+
+    const plain = await start();
+    await plain.client.send({ phones: ['13900139000'], templateCode: '100001', params: ['135790'] });
+    await page.goto(plain.inbox);
+    await shows('#messages > li', '13900139000');
+    expect(await cards().first().locator('.channel').textContent()).toBe('via infocloud');
+    expect(await page.locator('#channel').textContent()).toBe('');
+  });
+
   it('filters by number, from the box, the number list and the address', async () => {
     const { client, inbox } = await start();
     await client.send({ phones: ['13800138001', '13800138002', '13900139003'], templateCode: '100003', params: [] });

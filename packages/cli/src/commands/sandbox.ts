@@ -4,6 +4,12 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError, type CliIo } from '../io.js';
 import { httpUrl, ipRange, repeatable, wholeNumber } from '../options.js';
 
+/**
+ * The starting balances of `smskit sandbox`: ten million of each, so a local bulk test (a
+ * million numbers, twice) never ends `partial` on 40002 as the library's 10 000 would.
+ */
+export const SANDBOX_CLI_BALANCE = 10_000_000;
+
 /** The flags of `smskit sandbox`, as commander hands them over. */
 export interface SandboxFlags {
   port: number;
@@ -22,6 +28,9 @@ export interface SandboxFlags {
   pushTimeout: number;
   rateLimits: boolean;
   quiet?: boolean;
+  channelName?: string;
+  backupPort?: number;
+  backupName: string;
 }
 
 function deliveryRule(text: string): DeliveryRule {
@@ -55,6 +64,8 @@ export function sandboxOptionsOf(flags: SandboxFlags): SandboxOptions {
     replyPushUrl: flags.replyPushUrl,
     pushTimeoutMs: flags.pushTimeout,
     rateLimits: flags.rateLimits ? undefined : false,
+    // With a backup beside it, the first sandbox is the primary channel unless named otherwise.
+    channelName: flags.channelName ?? (flags.backupPort === undefined ? undefined : 'primary'),
   };
 }
 
@@ -94,6 +105,30 @@ Sandbox-only endpoints (outside the platform API; local hosts and same-origin pa
   GET  /_sandbox/state, /_sandbox/pushes, /_sandbox/templates;  POST /_sandbox/reset
 State lives in memory: stopping the sandbox loses it.`;
 
+/** Starts one sandbox and prints its line; undefined (and the reason on stderr) when it cannot listen. */
+async function startOne(input: { options: SandboxOptions; flags: SandboxFlags; io: CliIo; labelled: boolean }): Promise<RunningSandbox | undefined> {
+  const { options, flags, io } = input;
+  const channel = options.channelName;
+  const log = flags.quiet ? undefined : (entry: object) => io.out(`${JSON.stringify(input.labelled ? { channel, ...entry } : entry)}\n`);
+  let sandbox: Sandbox;
+  try {
+    sandbox = createSandbox({ ...options, log });
+  } catch (error) {
+    throw new UsageError(`sandbox: ${(error as Error).message}`);
+  }
+  const count = sandbox.templates().length;
+  try {
+    const running = await sandbox.listen({ port: flags.port, host: flags.host });
+    const name = channel === undefined ? '' : ` (channel ${channel})`;
+    io.out(`smskit sandbox${name} listening on ${running.url} (apiKey ${flags.apiKey}, ${count} template${count === 1 ? '' : 's'}; state in memory; inbox ${running.url}/_sandbox/inbox)\n`);
+    return running;
+  } catch (error) {
+    sandbox.close();
+    io.err(`smskit: sandbox cannot listen on ${flags.host}:${flags.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    return undefined;
+  }
+}
+
 /**
  * `smskit sandbox`: the whole platform, locally, until SIGINT, SIGTERM or `io.signal`. Prints
  * one line with the URL once it accepts connections, then one JSON line per request unless
@@ -111,7 +146,7 @@ export function registerSandbox(program: Command, io: CliIo): void {
     .option('--allow-ip <cidr>', 'IP allowlist entry, repeatable (else any IP; others get 2000)', repeatable(ipRange))
     .option('--allowed-host <name>', 'a host name (or .suffix) the /_sandbox endpoints also answer for, besides IPs and localhost; repeatable', repeatable(nonEmpty('--allowed-host')))
     .option('--templates <file>', 'JSON array of {"code","signature","text","balance"?,"limits"?} replacing the default templates 100001–100005')
-    .option('--balance <n>', 'starting balance of each of 行业短信/会员短信/推广短信', wholeNumber('--balance'), 10_000)
+    .option('--balance <n>', 'starting balance of each of 行业短信/会员短信/推广短信 (set it low to try 40002)', wholeNumber('--balance'), SANDBOX_CLI_BALANCE)
     .option('--clock-tolerance <s>', 'accepted x-timestamp skew, seconds', wholeNumber('--clock-tolerance', { max: 86_400 }), 60)
     .option('--delivery-delay <ms>', "time until a message's receipt; 0: at once", wholeNumber('--delivery-delay'), 2000)
     .option('--state <digits=STATE>', 'numbers ending in <digits> end in STATE (UNDELIV, EXPIRED, REJECTD, … or PENDING for no receipt), repeatable; others DELIVRD', repeatable(deliveryRule))
@@ -120,27 +155,31 @@ export function registerSandbox(program: Command, io: CliIo): void {
     .option('--push-timeout <ms>', 'a push slower than this counts as slow; three slow pushes in a row stop pushing', wholeNumber('--push-timeout', { min: 1 }), 1000)
     .option('--no-rate-limits', 'turn off the per-endpoint limits (answered with 6000)')
     .option('--quiet', 'no request log (one JSON line per request on stdout)')
+    .option('--channel-name <name>', 'the channel this sandbox plays, shown in its inbox (default "primary" with --backup-port)', nonEmpty('--channel-name'))
+    .option('--backup-port <n>', 'also run a second sandbox (same account and templates, its own state and faults) on this port: the backup channel', wholeNumber('--backup-port', { max: 65_535 }))
+    .option('--backup-name <name>', "the backup sandbox's channel name", nonEmpty('--backup-name'), 'backup')
     .addHelpText('after', CONTROL_ENDPOINTS)
     .action(async (flags: SandboxFlags) => {
       const templates = await templatesFrom(flags.templates);
-      let sandbox: Sandbox;
+      const primary = sandboxOptionsOf(flags);
+      const wanted: { options: SandboxOptions; port: number }[] = [{ options: primary, port: flags.port }];
+      if (flags.backupPort !== undefined) wanted.push({ options: { ...primary, channelName: flags.backupName }, port: flags.backupPort });
+      const running: RunningSandbox[] = [];
       try {
-        sandbox = createSandbox({ ...sandboxOptionsOf(flags), templates, log: flags.quiet ? undefined : (entry) => io.out(`${JSON.stringify(entry)}\n`) });
-      } catch (error) {
-        throw new UsageError(`sandbox: ${(error as Error).message}`);
+        for (const { options, port } of wanted) {
+          const started = await startOne({ options: { ...options, templates }, flags: { ...flags, port }, io, labelled: wanted.length > 1 });
+          if (started === undefined) {
+            process.exitCode = 1;
+            break;
+          }
+          running.push(started);
+        }
+      } finally {
+        // The backup failing to start stops the primary too: half a pair would mislead the demo.
+        if (running.length < wanted.length) await Promise.all(running.map((r) => r.close()));
       }
-      const count = sandbox.templates().length;
-      let running: RunningSandbox;
-      try {
-        running = await sandbox.listen({ port: flags.port, host: flags.host });
-      } catch (error) {
-        sandbox.close();
-        io.err(`smskit: sandbox cannot listen on ${flags.host}:${flags.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-        process.exitCode = 1;
-        return;
-      }
-      io.out(`smskit sandbox listening on ${running.url} (apiKey ${flags.apiKey}, ${count} template${count === 1 ? '' : 's'}; state in memory; inbox ${running.url}/_sandbox/inbox)\n`);
+      if (running.length < wanted.length) return;
       await stopRequested(io.signal);
-      await running.close();
+      await Promise.all(running.map((r) => r.close()));
     });
 }

@@ -44,6 +44,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function resolveEnv(value: unknown, context: { path: string; env: Readonly<Record<string, string | undefined>>; depth: number }): unknown {
   if (context.depth > MAX_DEPTH) throw new ChannelConfigError({ path: context.path, message: `nested deeper than ${MAX_DEPTH} levels.` });
   if (Array.isArray(value)) return value.map((item, i) => resolveEnv(item, { ...context, path: `${context.path}[${i}]`, depth: context.depth + 1 }));
+  // Paths read as the other errors' do (`channels[0].accessKey`), from the root's keys down.
+  const at = (key: string) => (context.path === '' ? key : `${context.path}.${key}`);
   if (!isObject(value)) return value;
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === 'env') {
@@ -55,8 +57,8 @@ function resolveEnv(value: unknown, context: { path: string; env: Readonly<Recor
   }
   const out: Record<string, unknown> = {};
   for (const key of keys) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new ChannelConfigError({ path: `${context.path}.${key}`, message: 'this key is not allowed.' });
-    out[key] = resolveEnv(value[key], { ...context, path: `${context.path}.${key}`, depth: context.depth + 1 });
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') throw new ChannelConfigError({ path: at(key), message: 'this key is not allowed.' });
+    out[key] = resolveEnv(value[key], { ...context, path: at(key), depth: context.depth + 1 });
   }
   return out;
 }
@@ -112,7 +114,7 @@ export function parseChannelsConfig(source: string | unknown, options: ParseChan
     }
   }
   if (!isObject(json)) throw new ChannelConfigError({ path: '(file)', message: 'must be a JSON object with "channels" and "templates".' });
-  const resolved = resolveEnv(json, { path: '$', env: options.env ?? {}, depth: 0 }) as Record<string, unknown>;
+  const resolved = resolveEnv(json, { path: '', env: options.env ?? {}, depth: 0 }) as Record<string, unknown>;
   const unknownKeys = Object.keys(resolved).filter((key) => key !== 'channels' && key !== 'templates' && key !== '$schema');
   if (unknownKeys.length > 0) throw new ChannelConfigError({ path: unknownKeys[0] as string, message: 'is not a key of a channels config (only "channels" and "templates").' });
   const channels = readChannels(resolved.channels);

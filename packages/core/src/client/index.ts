@@ -12,7 +12,7 @@ export { callFailureOf, type CallFailureDetails } from './platform-call.js';
 export type { BalanceEntry, CallOptions, DailyStatistics, HealthStatus, ReceiptQueryInput, StatisticsInput, StatisticsPage } from './queries.js';
 export { ReceiptTracker, type FinalStatus, type MessageOutcome, type ReceiptLike, type ReceiptSource, type ReceiptTrackerOptions, type TrackedSend } from './receipt-tracker.js';
 export { readPulledReceipts, type DeliveryReceipt } from './receipts.js';
-export type { BatchMessage, SendBatchInput, SendCommon, SendInput } from './send-input.js';
+export type { BatchMessage, SendBatchInput, SendCommon, SendInput, SendProgress } from './send-input.js';
 export { sendResultOf, type ChunkResult, type ChunkStatus, type SendFailureDetails, type SendResult } from './send-result.js';
 export { SmsClient } from './sms-client.js';
 export { HttpTransport, classifyTransportError, type HttpAnswer, type HttpTransportOptions, type TransportFailure, type TransportFailureInfo } from './transport.js';

@@ -96,7 +96,9 @@ function dayOf(value: unknown, label: string): string {
     if (Number.isNaN(value.getTime())) throw invalid(`${label} is an invalid Date.`);
     return beijingDate(value.getTime());
   }
-  if (typeof value !== 'string' || !DAY.test(value) || !new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)) {
+  // A month 13 makes an invalid Date, whose toISOString throws: test the time before the text.
+  const time = typeof value === 'string' && DAY.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
+  if (typeof value !== 'string' || time === undefined || Number.isNaN(time.getTime()) || !time.toISOString().startsWith(value)) {
     throw invalid(`${label} must be a real day written yyyy-MM-dd, or a Date.`);
   }
   return value;

@@ -1,3 +1,17 @@
+import type { ChunkResult } from './send-result.js';
+
+/** Where a bulk send stands when one of its requests has ended; see {@link SendCommon.onChunk}. */
+export interface SendProgress {
+  /** Requests ended so far, this one included. */
+  done: number;
+  /** Requests the send has in all (numbers split by 1000). */
+  total: number;
+  /** Numbers in the requests ended so far. */
+  phonesDone: number;
+  /** Numbers the send has in all, after local checks (repeats and skipped numbers left out). */
+  phonesTotal: number;
+}
+
 /** What a send needs besides the numbers and their values. */
 export interface SendCommon {
   /** The approved template's number (模板编号). */
@@ -25,6 +39,14 @@ export interface SendCommon {
    * end `failed`; a request already written ends `unknown`, as when its answer is lost.
    */
   signal?: AbortSignal;
+  /**
+   * Called once per request as it ends (`sent`, `failed` or `unknown`), in the order they end,
+   * with where the whole send stands: for a progress bar, or to record each request's outcome
+   * before the send is over. Requests not sent because an earlier one failed for good are
+   * reported too, so `done` reaches `total`. The hook runs inside the send: keep it quick; what
+   * it throws is ignored, so a faulty hook never loses a request's result.
+   */
+  onChunk?: (chunk: ChunkResult, progress: SendProgress) => void;
 }
 
 /** One text to many numbers (`/message/send`). */

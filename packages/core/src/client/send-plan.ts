@@ -10,7 +10,8 @@ import {
   encodeTemplateParam,
   encodeTemplateParamJson,
 } from '../rules/request.js';
-import type { SendBatchInput, SendCommon, SendInput } from './send-input.js';
+import type { SendBatchInput, SendCommon, SendInput, SendProgress } from './send-input.js';
+import type { ChunkResult } from './send-result.js';
 
 /** One request of a send, ready to go. */
 export interface PlannedChunk {
@@ -32,6 +33,8 @@ export interface SendPlan {
   duplicates: number;
   /** The caller's signal, when it gave one. */
   signal?: AbortSignal;
+  /** The caller's progress hook, when it gave one. */
+  onChunk?: (chunk: ChunkResult, progress: SendProgress) => void;
 }
 
 /** What the plan takes from the client. */
@@ -74,11 +77,11 @@ function stringValues(values: unknown, label: string): string[] {
   return list as string[];
 }
 
-function signalOf(input: SendCommon): { signal?: AbortSignal } {
-  const { signal } = input;
-  if (signal === undefined) return {};
-  if (!(signal instanceof AbortSignal)) throw new SmsError({ code: 40004, message: 'signal must be an AbortSignal.' });
-  return { signal };
+function hooksOf(input: SendCommon): Pick<SendPlan, 'signal' | 'onChunk'> {
+  const { signal, onChunk } = input;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new SmsError({ code: 40004, message: 'signal must be an AbortSignal.' });
+  if (onChunk !== undefined && typeof onChunk !== 'function') throw new SmsError({ code: 40004, message: 'onChunk must be a function (chunk, progress) => void.' });
+  return { ...(signal === undefined ? {} : { signal }), ...(onChunk === undefined ? {} : { onChunk }) };
 }
 
 function phoneList(phones: unknown, label: string): readonly unknown[] {
@@ -126,7 +129,7 @@ export function planSend(input: SendInput, context: PlanContext): SendPlan {
       }),
     };
   });
-  return { endpoint: 'send', chunks, invalid: common.mode === 'skip' ? check.invalid : [], duplicates: check.duplicates, ...signalOf(input) };
+  return { endpoint: 'send', chunks, invalid: common.mode === 'skip' ? check.invalid : [], duplicates: check.duplicates, ...hooksOf(input) };
 }
 
 /**
@@ -174,5 +177,5 @@ export function planSendBatch(input: SendBatchInput, context: PlanContext): Send
       }),
     };
   });
-  return { endpoint: 'sendBatch', chunks, invalid: batch.invalid, duplicates: 0, ...signalOf(input) };
+  return { endpoint: 'sendBatch', chunks, invalid: batch.invalid, duplicates: 0, ...hooksOf(input) };
 }

@@ -20,7 +20,7 @@ import {
   type StatisticsPage,
 } from './queries.js';
 import { readPulledReceipts, type DeliveryReceipt } from './receipts.js';
-import type { SendBatchInput, SendInput } from './send-input.js';
+import type { SendBatchInput, SendInput, SendProgress } from './send-input.js';
 import { planSend, planSendBatch, type PlanContext, type PlannedChunk, type SendPlan } from './send-plan.js';
 import { aggregate, nothingSentError, sentChunk, unsentChunk, type ChunkResult, type SendResult } from './send-result.js';
 import { HttpTransport } from './transport.js';
@@ -107,7 +107,8 @@ export class SmsClient {
 
   /**
    * Sends one text to many numbers. Resolves when at least one request was accepted; check
-   * `status`, `failedPhones` and `unknownPhones` for the rest.
+   * `status`, `failedPhones` and `unknownPhones` for the rest. Pass `onChunk` to follow a send
+   * of many numbers request by request (see {@link SendCommon.onChunk}).
    *
    * @throws {@link SmsError} locally, before anything is sent, for a mistake in the input;
    *   and when no request was accepted — the code of the first failure (or the unknown one),
@@ -214,10 +215,15 @@ export class SmsClient {
         return unsentChunk(chunk, error);
       }
     };
+    const progress = { done: 0, total: plan.chunks.length, phonesDone: 0, phonesTotal: plan.chunks.reduce((sum, chunk) => sum + chunk.phones.length, 0) };
     const worker = async (): Promise<void> => {
       while (next < plan.chunks.length) {
         const chunk = plan.chunks[next++] as PlannedChunk;
-        results[chunk.index] = await sendOne(chunk);
+        const result = await sendOne(chunk);
+        results[chunk.index] = result;
+        progress.done += 1;
+        progress.phonesDone += chunk.phones.length;
+        reportChunk(plan, result, progress);
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, plan.chunks.length) }, worker));
@@ -229,6 +235,16 @@ export class SmsClient {
 
 function signalOf(options: { signal?: AbortSignal | undefined }): { signal?: AbortSignal } {
   return options.signal === undefined ? {} : { signal: options.signal };
+}
+
+/** Hands a request's result to the caller's hook; a throwing hook must not cost the send its accounting. */
+function reportChunk(plan: SendPlan, chunk: ChunkResult, progress: SendProgress): void {
+  if (plan.onChunk === undefined) return;
+  try {
+    plan.onChunk(chunk, { ...progress });
+  } catch {
+    // Ignored by contract (see SendCommon.onChunk): the result is still in the SendResult.
+  }
 }
 
 function notAttempted(cause: SmsError): SmsError {

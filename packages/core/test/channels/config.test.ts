@@ -38,8 +38,8 @@ describe('parseChannelsConfig', () => {
     ['a template for an unknown channel', { channels: [{ name: 'a', provider: 'x' }], templates: { otp: { b: {} } } }, 'templates.otp.b'],
     ['a template entry that is not an object', { channels: [{ name: 'a', provider: 'x' }], templates: { otp: { a: 'id' } } }, 'templates.otp.a'],
     ['an unknown top-level key', { channels: [{ name: 'a', provider: 'x' }], chanels: [] }, 'chanels'],
-    ['a missing environment variable', { channels: [{ name: 'a', provider: 'x', key: { env: 'NOPE' } }] }, '$.channels[0].key'],
-    ['a __proto__ key', JSON.parse('{"channels":[{"name":"a","provider":"x","__proto__":{"x":1}}]}'), '$.channels[0].__proto__'],
+    ['a missing environment variable', { channels: [{ name: 'a', provider: 'x', key: { env: 'NOPE' } }] }, 'channels[0].key'],
+    ['a __proto__ key', JSON.parse('{"channels":[{"name":"a","provider":"x","__proto__":{"x":1}}]}'), 'channels[0].__proto__'],
   ])('names the path of %s', (_, source, path) => {
     const error = errorOf(() => parseChannelsConfig(source, { env: ENV }));
     expect(error).toMatchObject({ code: 40004, path });

@@ -49,6 +49,7 @@ describe('statistics', () => {
 
   it.each([
     ['a day that does not exist', { startDate: '2024-02-30', endDate: '2024-03-01' }],
+    ['a month that does not exist (an invalid Date, not a RangeError)', { startDate: '2024-13-01', endDate: '2024-13-02' }],
     ['a start after the end', { startDate: '2024-03-02', endDate: '2024-03-01' }],
     ['a pageSize over 50', { startDate: '2024-03-01', endDate: '2024-03-01', pageSize: 51 }],
     ['page 0', { startDate: '2024-03-01', endDate: '2024-03-01', page: 0 }],

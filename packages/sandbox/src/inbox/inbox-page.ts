@@ -12,7 +12,7 @@ export const INBOX_HTML = `<!doctype html>
 </head>
 <body>
 <header>
-  <h1><span class="brand">smskit sandbox</span> inbox</h1>
+  <h1><span class="brand">smskit sandbox</span> inbox <span id="channel" class="channel-name"></span></h1>
   <p class="note">Every message the sandbox accepted, as the handset would show it, with its receipt. <strong>State lives in memory</strong>: restarting the sandbox loses it.</p>
   <p id="status" class="status" role="status">connecting…</p>
 </header>

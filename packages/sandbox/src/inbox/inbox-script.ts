@@ -12,6 +12,7 @@ export const INBOX_SCRIPT = String.raw`'use strict';
   var seen = null; // msgIds shown so far; null until the first render, so nothing flashes on load
   var last = {};
   var busy = false;
+  var channel = ''; // the channel this sandbox plays, from /_sandbox/state
   var filter = new URLSearchParams(location.search).get('phone') || '';
   $('phone').value = filter;
 
@@ -50,12 +51,13 @@ export const INBOX_SCRIPT = String.raw`'use strict';
     li.dataset.phone = m.phone;
     if (seen && !seen[m.msgId + '/' + m.phone]) li.className = 'new';
     var head = el('div', 'head');
-    head.append(el('span', 'phone', m.phone), badge(m.state), timeEl(m.submittedAt, 'time'));
+    head.append(el('span', 'phone', m.phone), badge(m.state));
+    // Which channel carried it: the Aliyun or Tencent listener's own, else the channel this
+    // sandbox plays (primary, backup), else the platform's API.
+    head.append(el('span', 'channel', 'via ' + (m.channel || channel || 'infocloud')), timeEl(m.submittedAt, 'time'));
     var meta = el('div', 'meta');
-    if (m.channel) meta.append(el('span', 'channel', 'via ' + m.channel));
     meta.append(el('span', null, m.parts + (m.parts === 1 ? ' part' : ' parts')), el('span', null, 'template ' + m.templateCode), el('span', null, 'msgId ' + m.msgId));
     if (m.bid) meta.append(el('span', null, 'bid ' + m.bid));
-    meta.append(el('span', 'channel', 'channel ' + (m.channel || 'infocloud')));
     var receipt = el('span', 'receipt');
     if (m.state === 'PENDING') receipt.textContent = 'waiting for its receipt';
     else receipt.append('receipt ' + m.state + ' at ', timeEl(m.arrivedAt), m.pulled ? ' · pulled by a receipt query' : '');
@@ -107,6 +109,8 @@ export const INBOX_SCRIPT = String.raw`'use strict';
   }
 
   function render(data) {
+    channel = data.state.channel || '';
+    $('channel').textContent = channel ? '· channel ' + channel : '';
     var byPhone = {};
     data.messages.forEach(function (m) { byPhone[m.phone] = (byPhone[m.phone] || 0) + 1; });
     var numbers = Object.keys(byPhone).map(function (phone) { return { phone: phone, count: byPhone[phone] }; });

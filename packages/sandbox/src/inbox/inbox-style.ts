@@ -30,6 +30,8 @@ ol, ul { list-style: none; margin: 0; padding: 0; }
 @keyframes arrive { from { background: #eaf0ff; } to { background: var(--card); } }
 .head { display: flex; gap: 10px; align-items: center; flex-wrap: wrap; }
 .phone { font-weight: 600; font-variant-numeric: tabular-nums; }
+.channel { display: inline-block; padding: 1px 8px; border-radius: 4px; font-size: 12px; font-weight: 600; border: 1px solid currentColor; }
+.channel-name { font-size: .7em; font-weight: 500; }
 .time { margin-left: auto; color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; }
 .text { margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 16px; }
 .meta { color: var(--muted); font-size: 13px; display: flex; gap: 4px 14px; flex-wrap: wrap; }
