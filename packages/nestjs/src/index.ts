@@ -1,6 +1,7 @@
 /**
  * `@smskit/nestjs`: the NestJS module of smskit. `SmsModule.forRoot()` / `forRootAsync()` make
- * the platform client (`SmsClient`) and the OTP service (`OtpService`) injectable by class;
+ * the platform client (`SmsClient`), a channel router over several providers (`ChannelRouter`)
+ * and the OTP service (`OtpService`) injectable by class;
  * {@link SmsSignatureGuard} verifies signed requests for apps that play the platform's server
  * side; {@link OnSmsReceipts} and {@link OnSmsReplies} receive the platform's pushes; and
  * {@link SmsExceptionFilter} answers every error in the platform's JSON shape. Works on NestJS
@@ -17,7 +18,7 @@ export { smsErrorResponse } from './sms-error-response.js';
 export { SmsException } from './sms.exception.js';
 export { SmsExceptionFilter } from './sms-exception.filter.js';
 export { SmsModule, type SmsModuleAsyncOptions, type SmsOptionsFactory } from './sms.module.js';
-export type { SmsModuleExtras, SmsModuleOptions, SmsOtpOptions, SmsVerifyOptions } from './sms-module-options.js';
+export type { SmsChannelEntry, SmsModuleExtras, SmsModuleOptions, SmsOtpOptions, SmsVerifyOptions } from './sms-module-options.js';
 export { smsRequestId } from './sms-request-id.js';
 export { SmsRequestVerifier } from './sms-request-verifier.js';
 export { SmsSignatureGuard, type SignedHttpRequest } from './sms-signature.guard.js';

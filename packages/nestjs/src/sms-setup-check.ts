@@ -1,7 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { SmsClient } from '@smskit/core';
+import { ChannelRouter, SmsClient } from '@smskit/core';
 import { OtpService } from '@smskit/otp';
+import { CHANNELS_EXAMPLE } from './channel-router.provider.js';
 import { SMS_MODULE_OPTIONS } from './sms.constants.js';
 import type { SmsModuleOptions } from './sms-module-options.js';
 import { MISSING_VERIFY, SmsRequestVerifier } from './sms-request-verifier.js';
@@ -39,6 +40,17 @@ export class SmsSetupCheck implements OnModuleInit {
         missing: !this.options.otp,
         used: (w) => injects(w, OtpService),
         message: "smskit: OtpService is injected but not configured — add an `otp` section to SmsModule.forRoot() options (for example otp: { secret: process.env.OTP_SECRET, templateCode: 'your-code-template' }).",
+      },
+      {
+        missing: !this.options.channels,
+        used: (w) => injects(w, ChannelRouter),
+        message: `smskit: ChannelRouter is injected but not configured — add a \`channels\` section to SmsModule.forRoot() options (for example ${CHANNELS_EXAMPLE}).`,
+      },
+      {
+        // OTP configured, but nothing to send the codes with: every request would fail
+        missing: this.options.otp !== undefined && !this.options.otp.send && !this.options.channels && !this.options.client,
+        used: (w) => injects(w, OtpService),
+        message: 'smskit: OtpService has nothing to send codes through — add a `channels` section (codes go through the router) or a `client` section, or give otp.send.',
       },
       {
         missing: !this.options.client,

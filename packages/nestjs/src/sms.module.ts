@@ -1,7 +1,8 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { SmsClient } from '@smskit/core';
+import { DiscoveryModule, ModuleRef } from '@nestjs/core';
+import { ChannelRouter, SmsClient } from '@smskit/core';
 import { OtpService } from '@smskit/otp';
+import { channelRouterProvider } from './channel-router.provider.js';
 import { otpProvider } from './otp.provider.js';
 import { SmsPushExplorer } from './push/sms-push-explorer.js';
 import { SmsPushReceiver } from './push/sms-push-receiver.js';
@@ -34,10 +35,12 @@ export interface SmsModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'>, 
 
 /**
  * The smskit module. It provides, by class: `SmsClient` (from `@smskit/core`, the `client`
- * section), `OtpService` (from `@smskit/otp`, the `otp` section), {@link SmsRequestVerifier}
+ * section), `ChannelRouter` (from `@smskit/core`, the `channels` and `templates` sections),
+ * `OtpService` (from `@smskit/otp`, the `otp` section; through the router when there are
+ * channels), {@link SmsRequestVerifier}
  * and {@link SmsSignatureGuard} (the `verify` section), {@link SmsPushReceiver} (the `push`
- * section); and the options themselves under {@link SMS_MODULE_OPTIONS}. On shutdown it closes
- * the client and waits for queued push handlers.
+ * section); and the options themselves under {@link SMS_MODULE_OPTIONS}. On shutdown it waits
+ * for queued push handlers, then closes the client and the router (with its channels).
  *
  * @example
  * ```ts
@@ -58,14 +61,15 @@ export interface SmsModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'>, 
  */
 @Module({
   imports: [DiscoveryModule],
-  providers: [smsClientProvider, otpProvider, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver, SmsPushExplorer, SmsSetupCheck],
-  exports: [SMS_MODULE_OPTIONS, SmsClient, OtpService, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver],
+  providers: [smsClientProvider, channelRouterProvider, otpProvider, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver, SmsPushExplorer, SmsSetupCheck],
+  exports: [SMS_MODULE_OPTIONS, SmsClient, ChannelRouter, OtpService, SmsRequestVerifier, SmsSignatureGuard, SmsPushReceiver],
 })
 export class SmsModule extends SmsConfigurableModule implements OnApplicationShutdown {
   constructor(
     @Inject(SMS_MODULE_OPTIONS) private readonly options: SmsModuleOptions,
-    @Inject(SmsClient) private readonly client: SmsClient,
     @Inject(SmsPushReceiver) private readonly pushReceiver: SmsPushReceiver,
+    // the client and the router are looked up at shutdown (max-params; either may be a test double)
+    @Inject(ModuleRef) private readonly moduleRef: ModuleRef,
   ) {
     super();
   }
@@ -81,10 +85,13 @@ export class SmsModule extends SmsConfigurableModule implements OnApplicationShu
     return super.forRootAsync(options as Parameters<typeof SmsConfigurableModule.forRootAsync>[0]);
   }
 
-  /** Waits for accepted pushes to be handled, then closes the client's connections. */
+  /** Waits for accepted pushes to be handled, then closes the client's and the channels' connections. */
   async onApplicationShutdown(): Promise<void> {
     await this.pushReceiver.idle();
     // a test double from overrideProvider() may have no close()
-    if (this.options.client && typeof (this.client as Partial<SmsClient>).close === 'function') await this.client.close();
+    const client = this.options.client ? this.moduleRef.get(SmsClient) : undefined;
+    if (typeof (client as Partial<SmsClient> | undefined)?.close === 'function') await client?.close();
+    const router = this.options.channels ? this.moduleRef.get(ChannelRouter) : undefined;
+    if (typeof (router as Partial<ChannelRouter> | undefined)?.close === 'function') await router?.close();
   }
 }

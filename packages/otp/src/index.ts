@@ -12,6 +12,7 @@
 export * from './calendar.js';
 export { generateCode, type GenerateCodeOptions } from './code.js';
 export { DAILY_VOLUME, type LadderLimits, type OtpLimitName, type OtpLimits, type WindowLimit } from './limits.js';
+export type { OtpRoute, OtpRouter } from './dispatch.js';
 export * from './options.js';
 export * from './otp-service.js';
 export * from './results.js';

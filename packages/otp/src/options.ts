@@ -1,4 +1,5 @@
 import type { CodeStore, LimitStore, SendLogStore, SmsError } from '@smskit/core';
+import type { OtpRoute } from './dispatch.js';
 import type { OtpLimits } from './limits.js';
 
 /** What a sender is given: everything it needs to send one verification code. */
@@ -71,8 +72,13 @@ export interface DailyVolumeAlert {
 
 /** Options of {@link OtpService}. */
 export interface OtpServiceOptions {
-  /** Sends a code; see {@link OtpSender}. */
-  send: OtpSender;
+  /** Sends a code; see {@link OtpSender}. Give exactly one of `send` and `route`. */
+  send?: OtpSender;
+  /**
+   * Sends codes through a channel router (primary, then backups) instead of `send`; see
+   * {@link OtpRoute}. The send log then names the channel that carried each code.
+   */
+  route?: OtpRoute;
   /**
    * The key codes are hashed with (HMAC-SHA256), at least 16 bytes. Every instance sharing a
    * store needs the same secret. Keep it out of the store: it is what makes a leaked store
@@ -96,9 +102,12 @@ export interface OtpServiceOptions {
   limits?: OtpLimits;
   /** The IANA time zone of "a calendar day". @defaultValue `'Asia/Shanghai'` */
   timeZone?: string;
-  /** The template of each scene (a code, or a function of the scene). @defaultValue none */
+  /**
+   * The template of each scene (a code, or a function of the scene), for `send`. With `route`,
+   * the route's logical template takes its place. @defaultValue none
+   */
   templateCode?: string | ((scene: string) => string | undefined);
-  /** The channel named in the send log. @defaultValue `'default'` */
+  /** The channel named in the send log (with `route`: when no channel took the code). @defaultValue `'default'` */
   channel?: string;
   /**
    * Asked before any limit is counted; resolve `false` to refuse. Runs first so that requests

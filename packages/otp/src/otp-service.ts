@@ -6,7 +6,6 @@ import {
   MemoryLimitStore,
   MemorySendLog,
   normalizePhone,
-  sendResultOf,
   SmsError,
   toSmsError,
   type CodeCheck,
@@ -15,8 +14,9 @@ import {
 } from '@smskit/core';
 import { CalendarDays } from './calendar.js';
 import { CodeHasher, generateCode } from './code.js';
+import { dispatchToRouter, dispatchToSender, routeTemplate, type Dispatched } from './dispatch.js';
 import { DAILY_VOLUME, limitChecks, resolveLimits, type OtpLimitName, type ResolvedLimits } from './limits.js';
-import type { DailyVolumeAlert, OtpRequest, OtpSender, OtpServiceOptions, OtpStores, OtpVerifyRequest } from './options.js';
+import type { DailyVolumeAlert, OtpMessage, OtpRequest, OtpServiceOptions, OtpStores, OtpVerifyRequest } from './options.js';
 import { codeScrubber, invalid, senderText, unavailable, verifyResultOf, withoutCode } from './failures.js';
 import type { OtpRequestResult, OtpVerifyResult } from './results.js';
 import { callStore, type StoreOutcome } from './store-call.js';
@@ -44,7 +44,7 @@ interface RequestSubject {
  * result. The code itself appears only in the message handed to the sender.
  */
 export class OtpService {
-  private readonly send: OtpSender;
+  private readonly dispatch: (message: OtpMessage) => Promise<Dispatched>;
   private readonly hasher: CodeHasher;
   private readonly stores: OtpStores;
   private readonly fallback: OtpStores | undefined;
@@ -65,9 +65,8 @@ export class OtpService {
   private readonly normalizePhone: (input: string) => string | undefined;
 
   constructor(options: OtpServiceOptions) {
-    if (typeof options.send !== 'function') throw new TypeError('OtpService needs a `send` function that sends one code.');
     this.options = options;
-    this.send = options.send;
+    this.dispatch = dispatcher(options);
     this.hasher = new CodeHasher(options.secret);
     this.limits = resolveLimits(options.limits);
     this.calendar = new CalendarDays(options.timeZone ?? 'Asia/Shanghai');
@@ -190,25 +189,25 @@ export class OtpService {
   /** Sends the stored code, and withdraws it if the send fails. */
   private async deliver(input: { subject: RequestSubject; code: string; put: CodePut }): Promise<OtpRequestResult> {
     const { subject, code, put } = input;
-    let receipt;
-    try {
-      receipt = await this.send({ id: subject.id, phone: subject.phone, code, scene: subject.scene, templateCode: subject.templateCode, ttlMinutes: Math.ceil(this.ttlMs / 60_000) });
-    } catch (thrown) {
+    const sent = await this.dispatch({ id: subject.id, phone: subject.phone, code, scene: subject.scene, templateCode: subject.templateCode, ttlMinutes: Math.ceil(this.ttlMs / 60_000) });
+    const where = { channel: sent.channel, passedOver: sent.passedOver };
+    if (sent.outcome !== 'sent') {
       // The limits stay consumed: refunding them would let failing sends be retried without
       // bound. A code that surely reached nobody must not stay valid; one whose send may have
-      // gone out (the client's "unknown") stays, or a message that does arrive holds a dead code.
-      const outcome = sendResultOf(thrown)?.status === 'unknown' ? 'unknown' : 'failed';
-      const error = withoutCode(thrown, code);
+      // gone out (the client's or a channel's "unknown") stays, or a message that does arrive
+      // holds a dead code.
+      const { outcome } = sent;
+      const error = withoutCode(sent.thrown, code);
       if (outcome === 'failed') await this.storeCall('codes.discard', (stores) => stores.codes.discard({ key: put.key, id: put.id }));
-      await this.log(subject, { result: 'failed', remark: `${outcome === 'unknown' ? 'outcome unknown: ' : ''}${error.code} ${error.message}` });
+      await this.log(subject, { result: 'failed', remark: `${outcome === 'unknown' ? 'outcome unknown: ' : ''}${error.code} ${error.message}`, ...where });
       const message = outcome === 'unknown' ? `The code may or may not have been sent: ${error.message}` : `The code could not be sent: ${error.message}`;
-      return { ok: false, reason: 'send-failed', outcome, error, message };
+      return { ok: false, reason: 'send-failed', outcome, error, ...(sent.channel === undefined ? {} : { channel: sent.channel }), message };
     }
     // What the sender returns is its own text: it may quote the message, and so the code.
     const scrub = codeScrubber(code);
-    const msgId = senderText(receipt?.msgId, scrub);
-    await this.log(subject, { result: 'sent', msgId, remark: senderText(receipt?.remark, scrub) });
-    return msgId === undefined ? { ok: true, id: subject.id, expiresAt: put.expiresAt } : { ok: true, id: subject.id, expiresAt: put.expiresAt, msgId };
+    const msgId = senderText(sent.receipt?.msgId, scrub);
+    await this.log(subject, { result: 'sent', msgId, remark: senderText(sent.receipt?.remark, scrub), ...where });
+    return { ok: true, id: subject.id, expiresAt: put.expiresAt, ...(msgId === undefined ? {} : { msgId }), ...(sent.channel === undefined ? {} : { channel: sent.channel }) };
   }
 
   /**
@@ -255,6 +254,7 @@ export class OtpService {
   }
 
   private templateFor(scene: string): string | undefined {
+    if (this.options.route) return routeTemplate(this.options.route, scene);
     const template = this.options.templateCode;
     return typeof template === 'function' ? template(scene) : template;
   }
@@ -296,11 +296,11 @@ export class OtpService {
     return result;
   }
 
-  private async log(subject: RequestSubject, entry: Pick<SendLogRecord, 'result' | 'remark' | 'msgId'>): Promise<void> {
+  private async log(subject: RequestSubject, entry: Pick<SendLogRecord, 'result' | 'remark' | 'msgId'> & { channel?: string; passedOver?: Dispatched['passedOver'] }): Promise<void> {
     const record: SendLogRecord = {
       id: subject.id,
       type: 'verification',
-      channel: this.options.channel ?? 'default',
+      channel: entry.channel ?? this.options.channel ?? 'default',
       phone: (this.options.maskPhone ?? maskPhone)(subject.phone),
       scene: subject.scene,
       time: subject.time,
@@ -310,6 +310,7 @@ export class OtpService {
     if (entry.remark !== undefined) record.remark = entry.remark;
     if (entry.msgId !== undefined) record.msgId = entry.msgId;
     if (subject.ip !== undefined) record.ip = subject.ip;
+    if (entry.passedOver?.length) record.passedOver = entry.passedOver.map((p) => (p.code === undefined ? { channel: p.channel, reason: p.reason } : { channel: p.channel, reason: p.reason, code: p.code }));
     const appended = await this.storeCall('sendLog.append', (stores) => stores.sendLog.append(record));
     if (!appended.ok) this.report(appended.error, 'sendLog.append');
   }
@@ -331,6 +332,18 @@ export class OtpService {
       // A failing error hook must not turn into a failed request.
     }
   }
+}
+
+/** Exactly one of `send` and `route`, as one dispatch function. */
+function dispatcher(options: OtpServiceOptions): (message: OtpMessage) => Promise<Dispatched> {
+  const { send, route } = options;
+  if (send !== undefined && route !== undefined) throw new TypeError('OtpService takes `send` or `route`, not both.');
+  if (route !== undefined) {
+    if (typeof route.router?.send !== 'function') throw new TypeError('OtpService `route.router` must be a ChannelRouter (something with `send`).');
+    return (message) => dispatchToRouter(route, { ...message, templateCode: routeTemplate(route, message.scene) });
+  }
+  if (typeof send !== 'function') throw new TypeError('OtpService needs a `send` function that sends one code, or a `route` through a ChannelRouter.');
+  return (message) => dispatchToSender(send, message);
 }
 
 function codeKey(subject: { scene: string; phone: string }): string {

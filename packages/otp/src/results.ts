@@ -11,6 +11,8 @@ export interface OtpRequestSent {
   expiresAt: number;
   /** The provider's message id, when the sender returned one. */
   msgId?: string;
+  /** With `route`: the channel that carried the code. */
+  channel?: string;
 }
 
 /** The input was not usable; nothing was counted. */
@@ -77,6 +79,8 @@ export interface OtpSendFailed {
   outcome: 'failed' | 'unknown';
   /** The sender's error, with anything that could hold the code removed. */
   error: SmsError;
+  /** With `route`: the channel that refused the code (`stop`) or may have sent it (`unknown`). */
+  channel?: string;
   /** Said plainly. */
   message: string;
 }

@@ -49,7 +49,9 @@ export class RedisSendLog implements SendLogStore {
     const records: SendLogRecord[] = [];
     for (const line of lines) {
       try {
-        records.push(JSON.parse(line) as SendLogRecord);
+        const record = JSON.parse(line) as Partial<SendLogRecord> | null;
+        // Only what has the fields a reader relies on (a panel's channel column among them).
+        if (typeof record?.id === 'string' && typeof record.channel === 'string' && typeof record.time === 'number') records.push(record as SendLogRecord);
       } catch {
         // A line some other writer left: not ours to interpret.
       }

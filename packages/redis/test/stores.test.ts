@@ -151,6 +151,14 @@ describe.skipIf(!redisAvailable)('RedisSendLog', () => {
     expect(await redis.pttl(`{${prefix}}:otp:log:records`)).toBeGreaterThan(0);
     expect((await log.recent(2)).map((record) => record.id)).toEqual(records.slice(0, 2).map((record) => record.id));
   });
+
+  it('keeps the channel that carried a message and the channels passed over, and skips lines that are no record', async () => {
+    const log = new RedisSendLog({ redis, keyPrefix: `${prefix}-channels` });
+    const record = { id: 'r1', type: 'verification' as const, channel: 'backup', passedOver: [{ channel: 'main', reason: 'failover', code: '2001' }], phone: '138****8000', time: 1, result: 'sent' as const, msgId: 'm1' };
+    await log.append(record);
+    await redis.lpush(`{${prefix}-channels}:otp:log:records`, '{"not":"a record"}', 'not json');
+    expect(await log.recent()).toEqual([record]);
+  });
 });
 
 describe.skipIf(!redisAvailable)('key layout', () => {

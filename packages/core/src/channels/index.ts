@@ -12,4 +12,5 @@ export { infocloudProvider } from './infocloud-provider.js';
 export { canServe, toRoutableNumber, type RoutableNumber } from './numbers.js';
 export { ChannelReceiptBook, type ChannelReceiptBookOptions, type TrackedMessage } from './receipt-book.js';
 export type { PassedOver, PassOverReason, RouteResult, RoutedNumber, UnroutableNumber } from './route-result.js';
+export { createRouterFromConfig, type RouterFromConfigOptions } from './router-from-config.js';
 export { ChannelRouter, type ChannelRouterOptions, type RouteBatchInput, type RouterChannel, type RouteSendInput } from './router.js';

@@ -10,8 +10,13 @@ export interface SendLogRecord {
   id: string;
   /** Verification code or notification. */
   type: 'verification' | 'notification';
-  /** Which channel (provider account) sent it. */
+  /**
+   * Which channel (provider account) sent it. Sent through a router: the channel that carried
+   * it, refused it for good (`stop`), or may have sent it (outcome unknown).
+   */
   channel: string;
+  /** Sent through a router: each channel before `channel` that did not take it, and why. */
+  passedOver?: SendLogPassedOver[];
   /** The recipient's number, masked by default (`138****8000`). */
   phone: string;
   /** The business scene, e.g. `login`. */
@@ -28,6 +33,16 @@ export interface SendLogRecord {
   msgId?: string;
   /** The client IP that asked, when known. */
   ip?: string;
+}
+
+/** A channel the router passed over for a send-log record: its name, why, and the provider's code. */
+export interface SendLogPassedOver {
+  /** The channel's name. */
+  channel: string;
+  /** Why (`failover`, `retry-exhausted`, `breaker-open`, `template`, `capability`). */
+  reason: string;
+  /** The provider's code, when it answered one. */
+  code?: string;
 }
 
 /** Where send-log records go. Appending is fire-and-remember: no read-modify-write involved. */
@@ -58,7 +73,8 @@ export class MemorySendLog implements SendLogStore {
 
   /** {@inheritDoc SendLogStore.append} */
   append(record: SendLogRecord): Promise<void> {
-    this.records.push(record);
+    // A copy: the caller's object (and its passedOver list) may change after it was logged.
+    this.records.push(record.passedOver === undefined ? { ...record } : { ...record, passedOver: record.passedOver.map((p) => ({ ...p })) });
     // Trim in batches so a full log does not shift the whole array on every append.
     if (this.records.length > this.capacity * 1.25 + 16) this.records.splice(0, this.records.length - this.capacity);
     return Promise.resolve();
