@@ -143,7 +143,7 @@
       li.append((i === 0 ? 'Primary: ' : 'Backup: '), a);
       return li;
     }));
-    showPrimary(settings.primaryBroken === true);
+    fetch('/api/channels/primary').then(function (r) { return r.json(); }).then(function (state) { showPrimary(state.primaryBroken === true); });
     setInbox('');
     var l = settings.limits;
     var items = [];

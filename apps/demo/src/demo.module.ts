@@ -3,6 +3,7 @@ import { SmsModule } from '@smskit/nestjs';
 import type { OtpStores } from '@smskit/otp';
 import { Accounts } from './accounts.js';
 import { Deliveries } from './deliveries.js';
+import { ChannelsController } from './channels.controller.js';
 import { DemoChannels } from './demo-channels.js';
 import type { DemoConfig } from './demo-config.js';
 import { DEMO_SETTINGS, type DemoSettings } from './demo-settings.js';
@@ -64,7 +65,7 @@ export class DemoModule {
           pushPath: '/sms/push',
         }),
       ],
-      controllers: [SignUpController],
+      controllers: [SignUpController, ChannelsController],
       providers: [Accounts, Deliveries, SignUpService, { provide: DEMO_SETTINGS, useValue: settings }, { provide: DemoChannels, useValue: options.channels }],
     };
   }

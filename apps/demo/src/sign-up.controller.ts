@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Deliveries, type DeliveryState } from './deliveries.js';
-import { DemoChannels } from './demo-channels.js';
 import { DEMO_SETTINGS, type DemoSettings } from './demo-settings.js';
 import type { CodeAnswer, VerifyAnswer } from './sign-up-answers.js';
 import { SignUpService } from './sign-up.service.js';
@@ -17,28 +16,13 @@ export class SignUpController {
     @Inject(SignUpService) private readonly signUp: SignUpService,
     @Inject(Deliveries) private readonly deliveries: Deliveries,
     @Inject(DEMO_SETTINGS) private readonly settings: DemoSettings,
-    @Inject(DemoChannels) private readonly channels: DemoChannels,
   ) {}
 
   /** What the page shows about the setup: the inbox link and the limits. */
   @Get('settings')
-  describe(): Omit<DemoSettings, 'log'> & { primaryBroken: boolean } {
+  describe(): Omit<DemoSettings, 'log'> {
     const { inboxUrl, channels, limits, codeTtlMinutes, maxAttempts, stores } = this.settings;
-    return { inboxUrl, channels, limits, codeTtlMinutes, maxAttempts, stores, primaryBroken: this.channels.primaryBroken };
-  }
-
-  /**
-   * `{ broken: true }` breaks the primary channel (its sandbox answers every send with 40002,
-   * balance exhausted), `{ broken: false }` repairs it. JSON only: a cross-site form cannot
-   * send it, so another page cannot flip the switch.
-   */
-  @Post('channels/primary')
-  @HttpCode(200)
-  breakPrimary(@Body() body: { broken?: unknown } | undefined, @Req() req: Request): { primaryBroken: boolean } {
-    if (!req.is('application/json')) throw new UnsupportedMediaTypeException('Send JSON: { "broken": true }.');
-    this.channels.setPrimaryBroken(body?.broken === true);
-    this.settings.log(`primary channel ${this.channels.primaryBroken ? 'broken (answers 40002)' : 'repaired'}`);
-    return { primaryBroken: this.channels.primaryBroken };
+    return { inboxUrl, channels, limits, codeTtlMinutes, maxAttempts, stores };
   }
 
   /** `{ phone, human }` → a code sent, or why not (429 with `Retry-After` for a limit). */
