@@ -43,6 +43,8 @@ const SUBJECTS: Subject[] = [
   { label: '@smskit/postman', specifier: '@smskit/postman', source: { pack: 'packages/postman' } },
   { label: '@smskit/sandbox', specifier: '@smskit/sandbox', source: { pack: 'packages/sandbox' } },
   { label: 'smskit (CLI)', specifier: 'smskit', source: { pack: 'packages/cli' } },
+  { label: '@smskit/aliyun', specifier: '@smskit/aliyun', source: { pack: 'packages/aliyun' } },
+  { label: '@smskit/tencent', specifier: '@smskit/tencent', source: { pack: 'packages/tencent' } },
   { label: 'Aliyun SDK', specifier: '@alicloud/dysmsapi20170525', source: { registry: '@alicloud/dysmsapi20170525' } },
   { label: 'Tencent SDK', specifier: 'tencentcloud-sdk-nodejs-sms', source: { registry: 'tencentcloud-sdk-nodejs-sms' } },
 ];

@@ -67,6 +67,7 @@ export {
   type MemorySendLogOptions,
   type NonceStore,
   type RollingLimitCheck,
+  type SendLogPassedOver,
   type SendLogRecord,
   type SendLogStore,
   type SendOutcome,

@@ -38,6 +38,7 @@ export {
   type LimitStore,
   type MemorySendLogOptions,
   type RollingLimitCheck,
+  type SendLogPassedOver,
   type SendLogRecord,
   type SendLogStore,
   type SendOutcome,
