@@ -6,6 +6,8 @@
   var $ = function (id) { return document.getElementById(id); };
   var HUMAN_PROOF = 'demo-not-a-robot';
   var inboxUrl = '';
+  var channels = [];
+  var primaryBroken = false;
   var requestedPhone = '';
   var countdown;
   var deliveryTimer;
@@ -75,6 +77,10 @@
       if (answer.retryAfterSeconds) waitFor(answer.retryAfterSeconds);
       if (!answer.ok) return;
       requestedPhone = phone;
+      // the inbox links follow the channel that carried the code
+      var carrier = channels.filter(function (c) { return c.name === answer.channel; })[0];
+      if (carrier) inboxUrl = carrier.inboxUrl;
+      $('carried-by').textContent = answer.channel ? 'Carried by the ' + answer.channel + ' channel.' : '';
       setInbox(digits(phone).slice(-11));
       show('verify-result', '');
       $('send').textContent = 'Send a new code';
@@ -112,8 +118,32 @@
     return li;
   }
 
+  function showPrimary(broken) {
+    primaryBroken = broken;
+    $('break-primary').textContent = broken ? 'Repair the primary channel' : 'Break the primary channel';
+    $('primary-state').textContent = broken ? 'The primary is broken: it answers every send with 40002 (balance exhausted). The next code goes through the backup.' : 'Both channels are well: codes go through the primary.';
+  }
+
+  $('break-primary').addEventListener('click', function () {
+    post('/api/channels/primary', { broken: !primaryBroken }).then(function (answer) {
+      if (typeof answer.primaryBroken === 'boolean') showPrimary(answer.primaryBroken);
+    });
+  });
+
   fetch('/api/settings').then(function (r) { return r.json(); }).then(function (settings) {
     inboxUrl = settings.inboxUrl;
+    channels = settings.channels || [];
+    $('channels').replaceChildren.apply($('channels'), channels.map(function (c, i) {
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = c.inboxUrl;
+      a.target = '_blank';
+      a.rel = 'noopener';
+      a.textContent = c.name + ' inbox';
+      li.append((i === 0 ? 'Primary: ' : 'Backup: '), a);
+      return li;
+    }));
+    fetch('/api/channels/primary').then(function (r) { return r.json(); }).then(function (state) { showPrimary(state.primaryBroken === true); });
     setInbox('');
     var l = settings.limits;
     var items = [];

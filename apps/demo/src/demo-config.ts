@@ -17,8 +17,10 @@ export interface DemoConfig {
   host: string;
   /** The app's port; 0 picks a free one. @defaultValue 3000 (`PORT`) */
   appPort: number;
-  /** The sandbox's port; 0 picks a free one. @defaultValue 8787 (`SANDBOX_PORT`) */
+  /** The primary channel's sandbox port; 0 picks a free one. @defaultValue 8787 (`SANDBOX_PORT`) */
   sandboxPort: number;
+  /** The backup channel's sandbox port; 0 picks a free one. @defaultValue 8788 (`BACKUP_SANDBOX_PORT`) */
+  backupSandboxPort: number;
   /** Keep OTP limits, codes and the send log in this Redis instead of memory (`REDIS_URL`). */
   redisUrl?: string;
   /** What the demo's Redis keys start with. @defaultValue `'smskit-demo'` */
@@ -45,12 +47,13 @@ function port(name: string, value: string | undefined, fallback: number): number
   return parsed;
 }
 
-/** The demo's configuration from `PORT`, `SANDBOX_PORT`, `REDIS_URL` and `OTP_SECRET`. */
+/** The demo's configuration from `PORT`, `SANDBOX_PORT`, `BACKUP_SANDBOX_PORT`, `REDIS_URL` and `OTP_SECRET`. */
 export function demoConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig {
   return {
     host: '127.0.0.1',
     appPort: port('PORT', env.PORT, 3000),
     sandboxPort: port('SANDBOX_PORT', env.SANDBOX_PORT, 8787),
+    backupSandboxPort: port('BACKUP_SANDBOX_PORT', env.BACKUP_SANDBOX_PORT, 8788),
     redisUrl: env.REDIS_URL || undefined,
     otpSecret: env.OTP_SECRET || randomBytes(32).toString('base64url'),
     limits: DEMO_LIMITS,

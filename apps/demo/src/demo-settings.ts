@@ -1,9 +1,12 @@
+import type { DemoChannel } from './demo-channels.js';
 import type { LimitSummary } from './sign-up-answers.js';
 
 /** What the controller and the page need to know about the running demo. */
 export interface DemoSettings {
-  /** The sandbox inbox, where the user reads the code. */
+  /** The primary channel's sandbox inbox, where the user reads the code. */
   inboxUrl: string;
+  /** The channels codes go through, primary first, each with its inbox. */
+  channels: readonly DemoChannel[];
   /** The limits, as the page describes them. */
   limits: LimitSummary;
   /** How long a code works, in minutes. */

@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createSandbox, SANDBOX_PREFIX, type Sandbox } from '@smskit/sandbox';
 import type { DemoConfig } from './demo-config.js';
+import { DemoChannels } from './demo-channels.js';
 import { DemoModule } from './demo.module.js';
 import { demoOtpStores } from './otp-stores.js';
 import { limitSummary } from './sign-up-answers.js';
@@ -16,14 +17,20 @@ import { limitSummary } from './sign-up-answers.js';
 export interface RunningDemo {
   /** The sign-up page. */
   appUrl: string;
-  /** The emulated SMS platform. */
+  /** The emulated SMS platform: the primary channel. */
   sandboxUrl: string;
-  /** The sandbox inbox page, where the codes arrive. */
+  /** The primary's inbox page, where the codes arrive while it is well. */
   inboxUrl: string;
+  /** The backup channel's sandbox. */
+  backupSandboxUrl: string;
+  /** The backup's inbox page, where the codes arrive once the primary is broken. */
+  backupInboxUrl: string;
   /** Where the OTP state lives. */
   stores: 'memory' | 'redis';
-  /** The sandbox itself (tests read messages from it). */
+  /** The primary's sandbox itself (tests read messages from it). */
   sandbox: Sandbox;
+  /** The backup's sandbox. */
+  backupSandbox: Sandbox;
   /** Stops the app, then the sandbox, and closes Redis. */
   close(): Promise<void>;
 }
@@ -60,12 +67,21 @@ async function listenFirst(host: string, port: number) {
 export async function startDemo(config: DemoConfig, nestLogger: LoggerService | LogLevel[] | false = ['error', 'warn']): Promise<RunningDemo> {
   const account = { apiKey: 'smskit-demo', accessKey: randomBytes(24).toString('base64url') };
   const sandboxServer = await listenFirst(config.host, config.sandboxPort);
+  const backupServer = await listenFirst(config.host, config.backupSandboxPort).catch(async (error: unknown) => {
+    await sandboxServer.close();
+    throw error;
+  });
   const inboxUrl = `${sandboxServer.url}${SANDBOX_PREFIX}/inbox`;
+  const backupInboxUrl = `${backupServer.url}${SANDBOX_PREFIX}/inbox`;
+  const channels = new DemoChannels([
+    { name: 'primary', inboxUrl },
+    { name: 'backup', inboxUrl: backupInboxUrl },
+  ]);
   const otpStores = demoOtpStores({ redisUrl: config.redisUrl, keyPrefix: config.redisKeyPrefix, log: config.log });
   let app: NestExpressApplication | undefined;
   try {
-    const settings = { inboxUrl, limits: limitSummary(config.limits), codeTtlMinutes: 5, maxAttempts: 5, stores: otpStores.kind, log: config.log };
-    const module = DemoModule.register({ config, sandboxUrl: sandboxServer.url, account, stores: otpStores.stores, settings });
+    const settings = { inboxUrl, channels: channels.channels, limits: limitSummary(config.limits), codeTtlMinutes: 5, maxAttempts: 5, stores: otpStores.kind, log: config.log };
+    const module = DemoModule.register({ config, sandboxUrl: sandboxServer.url, backupSandboxUrl: backupServer.url, channels, account, stores: otpStores.stores, settings });
     app = await NestFactory.create<NestExpressApplication>(module, { logger: nestLogger, forceCloseConnections: true });
     app.use((_req: unknown, res: { setHeader(name: string, value: string): void }, next: () => void) => {
       res.setHeader('Content-Security-Policy', CSP);
@@ -75,30 +91,36 @@ export async function startDemo(config: DemoConfig, nestLogger: LoggerService | 
     await app.listen(config.appPort, config.host);
     const appUrl = `http://${config.host}:${(app.getHttpServer().address() as AddressInfo).port}`;
 
-    const sandbox = createSandbox({
-      ...account,
-      deliveryDelayMs: config.deliveryDelayMs,
-      pushUrl: `${appUrl}/sms/push/receipts`,
-      replyPushUrl: `${appUrl}/sms/push/replies`,
-    });
+    // Two sandboxes, one per channel; each labels its inbox with the channel it plays, and both
+    // push receipts to the app as the platform would.
+    const sandboxOf = (channelName: string) =>
+      createSandbox({ ...account, channelName, deliveryDelayMs: config.deliveryDelayMs, pushUrl: `${appUrl}/sms/push/receipts`, replyPushUrl: `${appUrl}/sms/push/replies` });
+    const sandbox = sandboxOf('primary');
+    const backupSandbox = sandboxOf('backup');
     sandboxServer.serve(sandbox);
+    backupServer.serve(backupSandbox);
+    channels.attach(sandbox);
     const started = app;
     return {
       appUrl,
       sandboxUrl: sandboxServer.url,
       inboxUrl,
+      backupSandboxUrl: backupServer.url,
+      backupInboxUrl,
       stores: otpStores.kind,
       sandbox,
+      backupSandbox,
       async close() {
         await started.close(); // closes the SMS client, waits for queued push handlers
         sandbox.close();
-        await sandboxServer.close();
+        backupSandbox.close();
+        await Promise.all([sandboxServer.close(), backupServer.close()]);
         await otpStores.close();
       },
     };
   } catch (error) {
     await app?.close();
-    await sandboxServer.close();
+    await Promise.all([sandboxServer.close(), backupServer.close()]);
     await otpStores.close();
     throw error;
   }

@@ -8,7 +8,7 @@ import { startDemoMetrics } from './metrics.js';
 
 function explain(error: unknown): string {
   const failure = error as NodeJS.ErrnoException & { port?: number };
-  if (failure.code === 'EADDRINUSE') return `port ${failure.port ?? ''} is taken; set PORT (app) or SANDBOX_PORT (sandbox) to another one, e.g. PORT=3001 pnpm start`;
+  if (failure.code === 'EADDRINUSE') return `port ${failure.port ?? ''} is taken; set PORT (app), SANDBOX_PORT or BACKUP_SANDBOX_PORT (sandboxes) to another one, e.g. PORT=3001 pnpm start`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -28,8 +28,10 @@ console.log(
     'smskit demo: sign up with a phone number and an SMS code',
     '',
     `  app      ${demo.appUrl}   <- open this`,
-    `  inbox    ${demo.inboxUrl}   <- the codes arrive here`,
-    `  sandbox  ${demo.sandboxUrl}   (the SMS platform, emulated; state in memory)`,
+    `  inbox    ${demo.inboxUrl}   <- the codes arrive here (primary channel)`,
+    `  backup   ${demo.backupInboxUrl}   <- and here once the page breaks the primary`,
+    `  sandbox  ${demo.sandboxUrl}   (the SMS platform, emulated: the primary channel; state in memory)`,
+    `  sandbox  ${demo.backupSandboxUrl}   (the backup channel; the page's button breaks the primary)`,
     `  OTP state in ${demo.stores === 'redis' ? 'Redis (REDIS_URL)' : 'memory (set REDIS_URL to keep it in Redis)'}`,
     ...(metrics ? [`  ${metrics.describe}`] : []),
     '',

@@ -24,6 +24,8 @@ export interface CodeAnswer {
   retryAfterSeconds?: number;
   /** The platform's id of the message, to follow its receipt. */
   msgId?: string;
+  /** The channel that carried the code (primary or backup). */
+  channel?: string;
 }
 
 /** What the page gets back from `POST /api/verify`. */
@@ -87,7 +89,7 @@ function limitMessage(limit: OtpLimitName, wait: string, limits: LimitSummary): 
 export function codeAnswer(result: OtpRequestResult, context: { limits: LimitSummary; phone: string }): Answer<CodeAnswer> {
   const { limits, phone } = context;
   if (result.ok) {
-    const body: CodeAnswer = { ok: true, message: `Code sent to ${maskPhone(phone)}: read it in the sandbox inbox.`, msgId: result.msgId };
+    const body: CodeAnswer = { ok: true, message: `Code sent to ${maskPhone(phone)}: read it in the sandbox inbox.`, msgId: result.msgId, ...(result.channel === undefined ? {} : { channel: result.channel }) };
     if (limits.cooldownSeconds !== undefined) body.retryAfterSeconds = limits.cooldownSeconds;
     return { status: 200, body };
   }

@@ -21,8 +21,8 @@ export class SignUpController {
   /** What the page shows about the setup: the inbox link and the limits. */
   @Get('settings')
   describe(): Omit<DemoSettings, 'log'> {
-    const { inboxUrl, limits, codeTtlMinutes, maxAttempts, stores } = this.settings;
-    return { inboxUrl, limits, codeTtlMinutes, maxAttempts, stores };
+    const { inboxUrl, channels, limits, codeTtlMinutes, maxAttempts, stores } = this.settings;
+    return { inboxUrl, channels, limits, codeTtlMinutes, maxAttempts, stores };
   }
 
   /** `{ phone, human }` → a code sent, or why not (429 with `Retry-After` for a limit). */

@@ -29,7 +29,7 @@ export class SignUpService {
     const result = await this.otp.request({ phone: input.phone, scene: SIGN_UP_SCENE, ip: input.ip, human: input.human });
     const phone = normalizePhone(input.phone) ?? input.phone;
     const answer = codeAnswer(result, { limits: this.settings.limits, phone });
-    const outcome = result.ok ? `sent (msgId ${result.msgId ?? '?'})` : result.reason === 'limit' ? `refused by ${result.limit}, retry in ${answer.body.retryAfterSeconds} s` : result.reason;
+    const outcome = result.ok ? `sent by ${result.channel ?? '?'} (msgId ${result.msgId ?? '?'})` : result.reason === 'limit' ? `refused by ${result.limit}, retry in ${answer.body.retryAfterSeconds} s` : result.reason;
     this.settings.log(`code for ${maskPhone(phone)}: ${outcome}`);
     return answer;
   }

@@ -16,6 +16,7 @@ export async function startTestDemo(overrides: Partial<DemoConfig> = {}): Promis
       host: '127.0.0.1',
       appPort: 0,
       sandboxPort: 0,
+      backupSandboxPort: 0,
       otpSecret: 'demo-test-secret-0123456789abcdef',
       limits: DEMO_LIMITS,
       deliveryDelayMs: 100,

@@ -22,7 +22,7 @@ afterEach(async () => {
 
 /** `src/main.ts` as `pnpm start` runs it (through tsx), on free ports; resolves once it printed its URLs. */
 async function startMain(): Promise<Started> {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: DEMO, env: { ...process.env, PORT: '0', SANDBOX_PORT: '0', REDIS_URL: '', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, ['src/main.ts'], { cwd: DEMO, env: { ...process.env, PORT: '0', SANDBOX_PORT: '0', BACKUP_SANDBOX_PORT: '0', REDIS_URL: '', FORCE_COLOR: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -82,12 +82,12 @@ describe('pnpm start (src/main.ts)', () => {
   it('says which port is taken instead of a stack trace', async () => {
     const first = await startMain();
     const port = new URL(first.urls.sandbox).port;
-    const child = spawn(TSX, ['src/main.ts'], { cwd: DEMO, env: { ...process.env, PORT: '0', SANDBOX_PORT: port }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, ['src/main.ts'], { cwd: DEMO, env: { ...process.env, PORT: '0', SANDBOX_PORT: port, BACKUP_SANDBOX_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
-    expect(output.trim()).toBe(`smskit demo: could not start: port ${port} is taken; set PORT (app) or SANDBOX_PORT (sandbox) to another one, e.g. PORT=3001 pnpm start`);
+    expect(output.trim()).toBe(`smskit demo: could not start: port ${port} is taken; set PORT (app), SANDBOX_PORT or BACKUP_SANDBOX_PORT (sandboxes) to another one, e.g. PORT=3001 pnpm start`);
   });
 });

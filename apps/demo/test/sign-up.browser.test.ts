@@ -74,6 +74,54 @@ describe.runIf(hasChromium)('the demo in a browser: sign-up by SMS code', () => 
     expect(demo.log).toContain('code check for 138****8000: right');
   });
 
+  it('breaks the primary channel from the page: the next code arrives through the backup, and the page and the inbox say so', async () => {
+    const demo = await startTestDemo();
+    const page = await browser.context.newPage();
+    await page.goto(demo.appUrl);
+    await waitForText(page, '#primary-state', /Both channels are well/);
+    await page.locator('#human').check();
+    await requestCode(page, '13600136000');
+    await waitForText(page, '#request-result', /Code sent/);
+    expect(await waitForText(page, '#carried-by', /primary/)).toBe('Carried by the primary channel.');
+    expect(await demo.sandbox.messages({ phone: '13600136000' })).toHaveLength(1);
+
+    await page.getByRole('button', { name: 'Break the primary channel' }).click();
+    await waitForText(page, '#primary-state', /The primary is broken/);
+    await requestCode(page, '13500135000');
+    expect(await waitForText(page, '#carried-by', /backup/)).toBe('Carried by the backup channel.');
+    await page.screenshot({ path: join(SHOTS, 'demo-7-backup-channel.png'), fullPage: true });
+    expect(await demo.sandbox.messages({ phone: '13500135000' })).toEqual([]);
+    const [sent] = await demo.backupSandbox.messages({ phone: '13500135000' });
+    expect(demo.log).toContain(`code for 135****5000: sent by backup (msgId ${sent?.msgId ?? '?'})`);
+
+    // the inbox link now leads to the backup's inbox, which labels the message with its channel
+    const [inbox] = await Promise.all([browser.context.waitForEvent('page'), page.getByRole('link', { name: 'Open the sandbox inbox' }).click()]);
+    expect(inbox.url()).toBe(`${demo.backupInboxUrl}?phone=13500135000`);
+    await waitForText(inbox, '#messages > li .text', /验证码/);
+    expect(await inbox.locator('#messages > li .channel').first().textContent()).toBe('via backup');
+    const code = /\d{6}/.exec((await inbox.locator('#messages > li .text').first().textContent()) ?? '')?.[0] ?? '';
+    await inbox.screenshot({ path: join(SHOTS, 'demo-8-backup-inbox.png'), fullPage: true });
+    await inbox.close();
+
+    // the code that came through the backup signs the user up like any other
+    await page.locator('#code').fill(code);
+    await page.locator('#verify').click();
+    expect(await waitForText(page, '#verify-result', /Welcome/)).toBe('Welcome! The account for 135****5000 is created.');
+
+    // repaired, the primary carries codes again (its breaker had not opened after one failure)
+    await page.getByRole('button', { name: 'Repair the primary channel' }).click();
+    await waitForText(page, '#primary-state', /Both channels are well/);
+    await requestCode(page, '13700137001');
+    expect(await waitForText(page, '#carried-by', /primary/)).toBe('Carried by the primary channel.');
+  });
+
+  it('refuses to flip the channel switch for a request that is not JSON (a cross-site form)', async () => {
+    const demo = await startTestDemo();
+    const response = await fetch(`${demo.appUrl}/api/channels/primary`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'broken=true' });
+    expect(response.status).toBe(415);
+    expect(demo.sandbox.faults().fail ?? 0).toBe(0);
+  });
+
   it('sends nothing without the human check, and says why', async () => {
     const demo = await startTestDemo();
     const page = await browser.context.newPage();

@@ -79,14 +79,6 @@ export {
   type SendLogRecord,
   type SendLogStore,
   type SendOutcome,
-  MemoryPacerStore,
-  type MemoryPacerStoreOptions,
-  type PacerDecision,
-  type PacerFull,
-  type PacerReleaseRequest,
-  type PacerStore,
-  type PacerTaken,
-  type PacerTakeRequest,
 } from './stores.js';
 
 // The platform's endpoints as data (paths, signing, rate and id limits), and Beijing time.

@@ -30,7 +30,7 @@ export interface SandboxFlags {
   quiet?: boolean;
   channelName?: string;
   backupPort?: number;
-  backupName: string;
+  backupName?: string;
 }
 
 function deliveryRule(text: string): DeliveryRule {
@@ -163,7 +163,7 @@ export function registerSandbox(program: Command, io: CliIo): void {
       const templates = await templatesFrom(flags.templates);
       const primary = sandboxOptionsOf(flags);
       const wanted: { options: SandboxOptions; port: number }[] = [{ options: primary, port: flags.port }];
-      if (flags.backupPort !== undefined) wanted.push({ options: { ...primary, channelName: flags.backupName }, port: flags.backupPort });
+      if (flags.backupPort !== undefined) wanted.push({ options: { ...primary, channelName: flags.backupName ?? 'backup' }, port: flags.backupPort });
       const running: RunningSandbox[] = [];
       try {
         for (const { options, port } of wanted) {
