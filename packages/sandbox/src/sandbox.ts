@@ -233,8 +233,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     listen: async (listenOptions = {}) => {
       const running = await listen(app, listenOptions, () => schedule.close());
       // The other providers' listeners, each on a port of its own beside the platform's.
-      const second = tencent ? await tencent.listen({ host: listenOptions.host }) : undefined;
-      const third = aliyun ? await aliyun.listen({ host: listenOptions.host }) : undefined;
+      let second: Awaited<ReturnType<TencentSandbox['listen']>> | undefined;
+      let third: Awaited<ReturnType<AliyunSandbox['listen']>> | undefined;
+      try {
+        second = tencent ? await tencent.listen({ host: listenOptions.host }) : undefined;
+        third = aliyun ? await aliyun.listen({ host: listenOptions.host }) : undefined;
+      } catch (error) {
+        // A provider port already taken must not leave the platform's port open behind the error.
+        await Promise.all([running.close(), second?.close()]);
+        throw error;
+      }
       if (second === undefined && third === undefined) return running;
       return {
         ...running,

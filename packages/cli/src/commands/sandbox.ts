@@ -3,6 +3,7 @@ import { createSandbox, loadTemplatesFile, type DeliveryRule, type RunningSandbo
 import { InvalidArgumentError, type Command } from 'commander';
 import { UsageError, type CliIo } from '../io.js';
 import { httpUrl, ipRange, repeatable, wholeNumber } from '../options.js';
+import { checkPortClash, providerListenerLines, providerListenerOptions, providerListenersOf, type ProviderListenerFlags } from './sandbox-providers.js';
 
 /**
  * The starting balances of `smskit sandbox`: ten million of each, so a local bulk test (a
@@ -11,7 +12,7 @@ import { httpUrl, ipRange, repeatable, wholeNumber } from '../options.js';
 export const SANDBOX_CLI_BALANCE = 10_000_000;
 
 /** The flags of `smskit sandbox`, as commander hands them over. */
-export interface SandboxFlags {
+export interface SandboxFlags extends ProviderListenerFlags {
   port: number;
   host: string;
   apiKey: string;
@@ -121,10 +122,13 @@ async function startOne(input: { options: SandboxOptions; flags: SandboxFlags; i
     const running = await sandbox.listen({ port: flags.port, host: flags.host });
     const name = channel === undefined ? '' : ` (channel ${channel})`;
     io.out(`smskit sandbox${name} listening on ${running.url} (apiKey ${flags.apiKey}, ${count} template${count === 1 ? '' : 's'}; state in memory; inbox ${running.url}/_sandbox/inbox)\n`);
+    for (const line of providerListenerLines(running, flags)) io.out(`${line}\n`);
     return running;
   } catch (error) {
     sandbox.close();
-    io.err(`smskit: sandbox cannot listen on ${flags.host}:${flags.port}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+    // The port that failed may be the Aliyun or Tencent one, so name the one in the error.
+    const failed = error as NodeJS.ErrnoException & { port?: number };
+    io.err(`smskit: sandbox cannot listen on ${flags.host}:${failed.port ?? flags.port}: ${failed.code ?? failed.message}\n`);
     return undefined;
   }
 }
@@ -136,7 +140,7 @@ async function startOne(input: { options: SandboxOptions; flags: SandboxFlags; i
  * templates), 1 when it cannot listen.
  */
 export function registerSandbox(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('sandbox')
     .description('run the SMS platform API locally (sends, receipts, statistics, balance, pushes, an inbox page)')
     .option('-p, --port <n>', 'port to listen on (0: any free port)', wholeNumber('--port', { max: 65_535 }), 8787)
@@ -157,12 +161,16 @@ export function registerSandbox(program: Command, io: CliIo): void {
     .option('--quiet', 'no request log (one JSON line per request on stdout)')
     .option('--channel-name <name>', 'the channel this sandbox plays, shown in its inbox (default "primary" with --backup-port)', nonEmpty('--channel-name'))
     .option('--backup-port <n>', 'also run a second sandbox (same account and templates, its own state and faults) on this port: the backup channel', wholeNumber('--backup-port', { max: 65_535 }))
-    .option('--backup-name <name>', "the backup sandbox's channel name", nonEmpty('--backup-name'), 'backup')
+    .option('--backup-name <name>', "the backup sandbox's channel name", nonEmpty('--backup-name'), 'backup');
+  providerListenerOptions(command)
     .addHelpText('after', CONTROL_ENDPOINTS)
     .action(async (flags: SandboxFlags) => {
+      const listeners = providerListenersOf(flags);
+      checkPortClash({ '--port': flags.port, '--backup-port': flags.backupPort, '--aliyun-port': flags.aliyunPort, '--tencent-port': flags.tencentPort });
       const templates = await templatesFrom(flags.templates);
       const primary = sandboxOptionsOf(flags);
-      const wanted: { options: SandboxOptions; port: number }[] = [{ options: primary, port: flags.port }];
+      // Only the primary carries the Aliyun and Tencent listeners: the backup plays infocloud only.
+      const wanted: { options: SandboxOptions; port: number }[] = [{ options: { ...primary, ...listeners }, port: flags.port }];
       if (flags.backupPort !== undefined) wanted.push({ options: { ...primary, channelName: flags.backupName ?? 'backup' }, port: flags.backupPort });
       const running: RunningSandbox[] = [];
       try {
