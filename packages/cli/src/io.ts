@@ -106,3 +106,22 @@ export function accessKeyOf(flag: unknown, io: CliIo): string {
   if (!key) throw new UsageError('no access key: pass --access-key or set SMSKIT_ACCESS_KEY');
   return key;
 }
+
+/**
+ * Resolves when SIGINT, SIGTERM or `signal` (the tests' way) asks a long-running command — the
+ * sandbox, a queue worker — to stop.
+ */
+export function stopRequested(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      signal?.removeEventListener('abort', stop);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    if (signal?.aborted) stop();
+    else signal?.addEventListener('abort', stop);
+  });
+}

@@ -9,7 +9,7 @@ import { BulkSendQueue, BulkSendWorker, DEFAULT_QUEUE_NAME, type BulkSendStatus 
 import { RedisPacerStore } from '@smskit/redis';
 import { Redis } from 'ioredis';
 import { InvalidArgumentError, type Command } from 'commander';
-import { printJson, UsageError, type CliIo } from '../io.js';
+import { printJson, stopRequested, UsageError, type CliIo } from '../io.js';
 import { wholeNumber } from '../options.js';
 import { credentialsFrom, PLATFORM_ENV } from './credentials.js';
 
@@ -82,22 +82,6 @@ export async function enqueueSend(flags: QueuePlace & { phones: string[]; templa
     await queue.close();
     redis.disconnect();
   }
-}
-
-/** Resolves when SIGINT, SIGTERM or `signal` asks the worker to stop. */
-function stopRequested(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    if (signal?.aborted) stop();
-    else signal?.addEventListener('abort', stop);
-  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { isReceiptStatus } from '@smskit/core';
 import { createSandbox, loadTemplatesFile, type DeliveryRule, type RunningSandbox, type Sandbox, type SandboxOptions, type TemplateDefinition } from '@smskit/sandbox';
 import { InvalidArgumentError, type Command } from 'commander';
-import { UsageError, type CliIo } from '../io.js';
+import { stopRequested, UsageError, type CliIo } from '../io.js';
 import { httpUrl, ipRange, repeatable, wholeNumber } from '../options.js';
 import { checkPortClash, providerListenerLines, providerListenerOptions, providerListenersOf, type ProviderListenerFlags } from './sandbox-providers.js';
 
@@ -78,22 +78,6 @@ async function templatesFrom(file: string | undefined): Promise<TemplateDefiniti
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot use --templates ${file}: ${reason}`);
   }
-}
-
-/** Resolves when SIGINT, SIGTERM or `signal` asks the sandbox to stop. */
-function stopRequested(signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      signal?.removeEventListener('abort', stop);
-      resolve();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    if (signal?.aborted) stop();
-    else signal?.addEventListener('abort', stop);
-  });
 }
 
 const CONTROL_ENDPOINTS = `
