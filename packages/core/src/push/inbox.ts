@@ -163,14 +163,15 @@ export class PushInbox<R = Receipt, U = Reply> {
     const allowed = this.options.allowedIps ?? [];
     if (allowed.length > 0 && !ipAllowed(push.sourceIp, allowed)) return refuse(2000, `Source address ${push.sourceIp} may not push.`);
     // The same gate for Koa and Nest (no __proto__, bounded depth), before anything reads the body.
-    const fault = this.bodyFault(push.body);
-    if (fault !== undefined) return refuse(40004, fault);
+    const gate = this.gate(push.body);
+    if (!gate.ok) return refuse(40004, gate.reason);
+    const { body } = gate;
     // Authenticate before validating, so that a stranger learns nothing of the payload's rules.
-    const stranger = this.dialect.authenticate?.(push.body);
+    const stranger = this.dialect.authenticate?.(body);
     if (stranger !== undefined) return refuse(2001, stranger);
     let items: readonly R[] | readonly U[];
     try {
-      items = await (kind === 'receipts' ? this.dialect.parseReceipts(push.body) : this.dialect.parseReplies(push.body));
+      items = await (kind === 'receipts' ? this.dialect.parseReceipts(body) : this.dialect.parseReplies(body));
     } catch (error) {
       if (!isSmsError(error)) throw error;
       return refuse(error.code, error.message);
@@ -212,10 +213,19 @@ export class PushInbox<R = Receipt, U = Reply> {
     return this.queue.pending;
   }
 
-  private bodyFault(body: unknown): string | undefined {
-    if (this.dialect.bodies === 'json') return jsonBodyFault(body);
+  /**
+   * The body as the dialect reads it, or why it is refused: any JSON value within the depth
+   * bound for `'json'` dialects, the gated parameters for `'object'` ones (a framework that
+   * parsed no body — no or another content type — leaves none, which then reads as `{}` and is
+   * refused by authentication, never a crash).
+   */
+  private gate(body: unknown): { ok: true; body: unknown } | { ok: false; reason: string } {
+    if (this.dialect.bodies === 'json') {
+      const fault = jsonBodyFault(body);
+      return fault === undefined ? { ok: true, body } : { ok: false, reason: fault };
+    }
     const gate = signableParams(body);
-    return gate.ok ? undefined : gate.reason;
+    return gate.ok ? { ok: true, body: gate.params } : { ok: false, reason: gate.reason };
   }
 
   private async claimFresh(kind: PushKind, items: readonly R[] | readonly U[]): Promise<{ fresh: R[] | U[]; keys: string[] }> {

@@ -13,6 +13,15 @@ describe('PushInbox', () => {
     expect((await inbox.accept(push({ apiKey: 'k', data: 'not even an array' }))).body.code).toBe(40004);
   });
 
+  it('a push whose body the framework did not parse (no or another content type) is refused, never a crash', async () => {
+    const inbox = new PushInbox({ apiKeys: 'k', onReceipts: () => undefined });
+    // Express leaves req.body undefined for text/plain; that read as a crash (-1 / 503) once
+    for (const body of [undefined, '']) {
+      expect(await inbox.accept(push(body))).toMatchObject({ status: 401, body: { code: 2001 } });
+    }
+    expect(await inbox.accept(push('apiKey=k'))).toMatchObject({ status: 400, body: { code: 40004 } });
+  });
+
   it('a push of a kind nobody handles reaches onError with its items, never vanishing', async () => {
     const failures: PushFailure[] = [];
     const inbox = new PushInbox({ apiKeys: 'k', onReplies: () => undefined, onError: (_error, failure) => failures.push(failure) });
