@@ -144,11 +144,20 @@ export function createAliyunSandbox(options: AliyunSandboxOptions = {}): AliyunS
     }
   };
 
+  // Nothing a caller sends may take the process down: a request line Node accepts but URL does
+  // not (`GET //[x`) is answered 400, a body the caller abandoned just closes the socket.
+  const serveSafely = (req: IncomingMessage, res: ServerResponse): void => {
+    serve(req, res).catch(() => {
+      if (res.headersSent || req.destroyed || res.destroyed) req.socket.destroy();
+      else answerError(res, new AliyunError({ code: 'InvalidParameter', httpStatus: 400, message: 'The request could not be read.' }), randomUUID().toUpperCase());
+    });
+  };
+
   return {
-    handle: (req, res) => void serve(req, res),
+    handle: serveSafely,
     async listen(listenOptions = {}) {
       const host = listenOptions.host ?? '127.0.0.1';
-      const server = createServer((req, res) => void serve(req, res));
+      const server = createServer(serveSafely);
       server.listen({ port: listenOptions.port ?? options.port ?? 0, host });
       await new Promise<void>((resolve, reject) => {
         server.once('listening', resolve);
