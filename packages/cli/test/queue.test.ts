@@ -78,6 +78,6 @@ describe('smskit send --queue and smskit worker, on BullMQ with a real Redis and
     expect(away.text.err).toMatch(/^smskit: cannot reach Redis at 127\.0\.0\.1:1: .+\n$/);
     const bad = io();
     expect(await runCli(['worker', '--queue', 'http://x'], bad)).toBe(2);
-    expect(bad.text.err).toContain('is not a redis:// or rediss:// URL');
+    expect(bad.text.err).toContain('--queue takes a redis:// or rediss:// URL');
   });
 });

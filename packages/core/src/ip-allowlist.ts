@@ -57,8 +57,9 @@ export interface ForwardedSourceIpOptions {
  * left (what Koa's `ctx.ip` does with `app.proxy = true` and no `maxIpsCount`) takes the
  * first entry, which the caller writes: a caller could then claim any allowlisted address.
  * Counting proxies from the right takes only what proxies you run have appended. With fewer
- * entries than proxies the request did not come through them all, and the leftmost entry —
- * the farthest address any proxy saw — is the best that is known.
+ * entries than proxies the request did not come through them all (a caller reached an inner
+ * proxy directly), so no entry can be trusted — even the leftmost may be the caller's own
+ * writing: the address is unknown (`undefined`), and an allowlist refuses it.
  */
 export function forwardedSourceIp(options: ForwardedSourceIpOptions): string | undefined {
   const remote = options.remoteAddress === undefined ? undefined : unmapped(options.remoteAddress);
@@ -68,6 +69,7 @@ export function forwardedSourceIp(options: ForwardedSourceIpOptions): string | u
   const header = typeof options.forwardedFor === 'string' ? options.forwardedFor : options.forwardedFor.join(',');
   const hops = header.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
   if (hops.length === 0) return remote;
-  const entry = hops[Math.max(0, hops.length - proxies)] as string;
+  if (hops.length < proxies) return undefined;
+  const entry = hops[hops.length - proxies] as string;
   return unmapped(entry);
 }

@@ -19,10 +19,15 @@ describe('forwardedSourceIp: the caller behind a known number of proxies', () =>
     expect(forwardedSourceIp({ remoteAddress: '10.0.0.2', forwardedFor: ['1.1.1.1, 198.51.100.7', '10.0.0.1'], trustedProxies: 2 })).toBe('198.51.100.7');
   });
 
-  it('without X-Forwarded-For, or with fewer entries than proxies, the best known address', () => {
+  it('without X-Forwarded-For, the peer', () => {
     expect(forwardedSourceIp({ remoteAddress: '127.0.0.1', forwardedFor: undefined, trustedProxies: 1 })).toBe('127.0.0.1');
     expect(forwardedSourceIp({ remoteAddress: '127.0.0.1', forwardedFor: ' , ', trustedProxies: 1 })).toBe('127.0.0.1');
-    expect(forwardedSourceIp({ remoteAddress: '127.0.0.1', forwardedFor: '198.51.100.7', trustedProxies: 3 })).toBe('198.51.100.7');
+  });
+
+  it('with fewer entries than proxies, unknown: a caller who reached an inner proxy wrote the leftmost entry itself', () => {
+    // three proxies, but the caller went straight to the last one, sending its own header
+    expect(forwardedSourceIp({ remoteAddress: '10.0.0.3', forwardedFor: '10.1.2.3, 203.0.113.9', trustedProxies: 3 })).toBeUndefined();
+    expect(forwardedSourceIp({ remoteAddress: '127.0.0.1', forwardedFor: '198.51.100.7', trustedProxies: 3 })).toBeUndefined();
   });
 
   it('refuses a proxy count that is not a whole number', () => {

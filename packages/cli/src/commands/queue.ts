@@ -22,7 +22,8 @@ export interface QueuePlace {
 
 /** A redis:// or rediss:// URL, checked. */
 export function redisUrl(value: string): string {
-  if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol)) throw new InvalidArgumentError(`"${value}" is not a redis:// or rediss:// URL.`);
+  // the value may hold a password (redis://:secret@host): the error never repeats it
+  if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol)) throw new InvalidArgumentError('--queue takes a redis:// or rediss:// URL (redis://[user:password@]host[:port][/db]).');
   return value;
 }
 

@@ -109,8 +109,10 @@ export function parseChannelsConfig(source: string | unknown, options: ParseChan
   if (typeof source === 'string') {
     try {
       json = JSON.parse(source);
-    } catch (error) {
-      throw new ChannelConfigError({ path: '(file)', message: `is not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    } catch {
+      // V8's message quotes the text around the fault, which may be a secret written in the
+      // file: none of it is repeated.
+      throw new ChannelConfigError({ path: '(file)', message: 'is not valid JSON (check its quotes, commas and braces).' });
     }
   }
   if (!isObject(json)) throw new ChannelConfigError({ path: '(file)', message: 'must be a JSON object with "channels" and "templates".' });
@@ -157,3 +159,4 @@ export function createChannels(config: ChannelsConfig, options: { providers?: re
   }
   return built;
 }
+

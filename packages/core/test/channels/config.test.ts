@@ -29,6 +29,13 @@ describe('parseChannelsConfig', () => {
     expect(config.templates).toEqual([{ name: 'verification', channels: FILE.templates.verification }]);
   });
 
+  it('says a file is not JSON without quoting its text (a secret may be written there)', () => {
+    const error = errorOf(() => parseChannelsConfig('{\n  "channels": [{ "accessKeySecret": S3CRETvalue }]\n}'));
+    expect(error).toMatchObject({ code: 40004, path: '(file)' });
+    expect(error.message).toMatch(/is not valid JSON/);
+    expect(error.message).not.toContain('S3CRET');
+  });
+
   it.each([
     ['not JSON', '{', '(file)'],
     ['no channels', {}, 'channels'],
