@@ -1,7 +1,8 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { callFailureOf, SmsClient, SmsError, sendResultOf, type RetryEvent } from '../../src/index.js';
+import { callFailureOf, SmsClient, sendResultOf, type RetryEvent } from '../../src/index.js';
+import { rejection } from './recording-platform.js';
 
 /**
  * A real server on 127.0.0.1 that answers the headers at once, then drips one byte of body every
@@ -52,15 +53,6 @@ async function setup(options: { timeoutMs: number }) {
   const client = new SmsClient({ apiKey: 'k', accessKey: 's', baseUrl: server.url, timeoutMs: options.timeoutMs, pacing: false, retry: { retries: 2, minDelayMs: 1, maxDelayMs: 2 }, hooks: { onRetry: (e) => retries.push(e) } });
   clients.push(client);
   return { server, client, retries };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<SmsError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof SmsError)) throw new Error(`expected an SmsError, got ${String(outcome)}`);
-  return outcome;
 }
 
 describe('every exchange has an overall deadline (timeoutMs), however the answer drips', () => {

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callFailureOf, SmsError, sendResultOf } from '../../src/index.js';
-import { recordingPlatform, sent } from './recording-platform.js';
-
-async function rejection(promise: Promise<unknown>): Promise<SmsError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!(outcome instanceof SmsError)) throw new Error(`expected an SmsError, got ${String(outcome)}`);
-  return outcome;
-}
+import { callFailureOf, sendResultOf } from '../../src/index.js';
+import { recordingPlatform, rejection, sent } from './recording-platform.js';
 
 describe('a 200 answer whose failPhones names every number of the request', () => {
   it('fails the send (60007) with every number in failedPhones, as the docs say', async () => {

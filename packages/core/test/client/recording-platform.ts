@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
-import { SmsClient, verifyRequest, type SmsClientOptions } from '../../src/index.js';
+import { SmsClient, SmsError, verifyRequest, type SmsClientOptions } from '../../src/index.js';
 
 export const API_KEY = 'test-api-key';
 export const ACCESS_KEY = 'test-access-key-secret';
@@ -74,4 +74,14 @@ export function sent(msgId: string, failPhones?: string): Answer {
 /** A platform error answer. */
 export function failed(code: number, message = 'failed', status = 400): Answer {
   return { status, json: { code, message, requestId: `req-${code}` } };
+}
+
+/** The SmsError a call rejects with (fails the test when it resolves or rejects otherwise). */
+export async function rejection(promise: Promise<unknown>): Promise<SmsError> {
+  const outcome = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  if (!(outcome instanceof SmsError)) throw new Error(`expected an SmsError, got ${String(outcome)}`);
+  return outcome;
 }
