@@ -6,7 +6,9 @@ export function packageBuild(overrides: Options = {}): Options {
     entry: ['src/index.ts'],
     format: ['esm', 'cjs'],
     dts: true,
-    sourcemap: true,
+    // No source maps in the tarballs: the output is unminified, readable ESM and CJS already,
+    // and maps (with their embedded sources) were more than half of what a user installed.
+    sourcemap: false,
     clean: true,
     target: 'node20',
     platform: 'node',

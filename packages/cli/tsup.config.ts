@@ -5,5 +5,5 @@ import { packageBuild } from '../../tsup.base.js';
 // top-level await, and a bin is never require()d).
 export default defineConfig([
   packageBuild(),
-  { entry: ['src/bin.ts'], format: ['esm'], target: 'node20', platform: 'node', sourcemap: true, clean: false },
+  { entry: ['src/bin.ts'], format: ['esm'], target: 'node20', platform: 'node', clean: false },
 ]);

@@ -1,4 +1,14 @@
-import { BlockList, isIP } from 'node:net';
+import { createRequire } from 'node:module';
+import type { BlockList } from 'node:net';
+
+// node:net is loaded on the first address checked, not at import: it pulls in Node's socket
+// and stream internals, a few ms of a cold start that only signs or sends.
+let netModule: typeof import('node:net') | undefined;
+function nodeNet(): typeof import('node:net') {
+  netModule ??= createRequire(import.meta.url)('node:net') as typeof import('node:net');
+  return netModule;
+}
+const isIP = (input: string): number => nodeNet().isIP(input);
 
 // Address allowlists serve signed requests, pushes and OTP alike, so they live apart from
 // any one of them.
@@ -16,7 +26,7 @@ export function ipAllowed(ip: string | undefined, allowed: readonly string[]): b
   if (family === 0) return false;
   let list = allowlists.get(allowed);
   if (!list) {
-    list = new BlockList();
+    list = new (nodeNet().BlockList)();
     for (const entry of allowed) {
       const [net, bits, extra] = entry.split('/');
       const netFamily = isIP(net ?? '');

@@ -1,4 +1,10 @@
-import fastq from 'fastq';
+import { createRequire } from 'node:module';
+import type fastq from 'fastq';
+
+// fastq loads with the first inbox, not at import: a cold start that only signs or sends does
+// not pay for it.
+let fastqModule: typeof fastq | undefined;
+const loadFastq = (): typeof fastq => (fastqModule ??= createRequire(import.meta.url)('fastq') as typeof fastq);
 
 /** One accepted push batch waiting for the user's handler. */
 export interface PushJob {
@@ -17,7 +23,7 @@ export class PushQueue {
   private readonly queue: fastq.queueAsPromised<PushJob, void>;
 
   constructor(private readonly options: { concurrency: number; maxQueued: number }) {
-    this.queue = fastq.promise(runJob, options.concurrency);
+    this.queue = loadFastq().promise(runJob, options.concurrency);
   }
 
   /** Accepts a job unless the queue is full; the job starts after the current response is sent. */
