@@ -1,81 +1,29 @@
 /**
  * @smskit/aliyun beside the official `@alicloud/dysmsapi20170525`, in one run:
  *
- * - installed footprint: the packages and megabytes of each one's dependency closure (for
- *   @smskit/aliyun and @smskit/core, their built `dist/` when present, else their sources);
+ * - installed size and cold import (`require()` and `import()` in a fresh process), each
+ *   installed alone by npm from its tarball (footprint.ts; needs `pnpm build` and the npm
+ *   registry). Goal: ≤ 1/5 of the SDK's;
  * - signing throughput, RPC V1 and ACS3, interleaved rounds: the SDK's own signing functions
  *   (`@alicloud/openapi-util`) against `signRpc` / `signAcs3`. Goal: ≥ 2×;
  * - sends per second against the sandbox's Aliyun listener (in this process; same server for
  *   both, so the ratio is the clients' cost), 16 sends in flight, interleaved rounds.
- *
- * Cold import time is measured by `import-footprint.ts` (add @smskit/aliyun to its SUBJECTS).
  */
-import { readdirSync, realpathSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import Dysmsapi, * as $Dysmsapi from '@alicloud/dysmsapi20170525';
 import * as OpenApiCore from '@alicloud/openapi-core';
 import OpenApiUtilModule from '@alicloud/openapi-util';
 import { AliyunClient, sha256Hex, signAcs3, signRpc } from '@smskit/aliyun';
 import { createAliyunSandbox } from '@smskit/sandbox';
+import { providerFootprint } from './footprint.js';
 import { interleaved, median } from './measure.js';
 
 const OpenApiUtil = ((OpenApiUtilModule as unknown as { default?: typeof OpenApiUtilModule }).default ?? OpenApiUtilModule) as typeof OpenApiUtilModule;
 const Client = ((Dysmsapi as unknown as { default?: typeof Dysmsapi }).default ?? Dysmsapi) as typeof Dysmsapi;
 const { $OpenApiUtil } = OpenApiCore as unknown as { $OpenApiUtil: { Config: new (map: Record<string, unknown>) => ConstructorParameters<typeof Dysmsapi>[0] } };
-const here = dirname(fileURLToPath(import.meta.url));
 
-// ---- footprint --------------------------------------------------------------------------
-function sizeOf(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'test') continue;
-    const path = join(dir, entry.name);
-    total += entry.isDirectory() ? sizeOf(path) : statSync(path).size;
-  }
-  return total;
-}
-
-function closure(start: string): { packages: number; bytes: number } {
-  const seen = new Map<string, number>();
-  const visit = (dir: string) => {
-    const real = realpathSync(dir);
-    if (seen.has(real)) return;
-    const pkg = createRequire(join(real, 'package.json'))('./package.json') as { dependencies?: Record<string, string> };
-    const built = join(real, 'dist');
-    const counted = real.includes('node_modules') ? sizeOf(real) : sizeOf(statSafe(built) ? built : join(real, 'src')) + statSync(join(real, 'package.json')).size;
-    seen.set(real, counted);
-    for (const name of Object.keys(pkg.dependencies ?? {})) visit(locate(real, name));
-  };
-  visit(start);
-  return { packages: seen.size, bytes: [...seen.values()].reduce((a, b) => a + b, 0) };
-}
-
-// Node's lookup: <dir>/node_modules/<name>, then each parent's (pnpm puts deps beside the package).
-function locate(from: string, name: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'node_modules', name);
-    if (statSafe(join(candidate, 'package.json'))) return candidate;
-    if (dirname(dir) === dir) throw new Error(`cannot find ${name} from ${from}`);
-  }
-}
-
-function statSafe(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const sdk = closure(join(here, 'node_modules/@alicloud/dysmsapi20170525'));
-const ours = closure(join(here, '../packages/aliyun'));
-const mb = (bytes: number) => (bytes / 1_048_576).toFixed(2);
-console.log(`footprint — official SDK: ${sdk.packages} packages, ${mb(sdk.bytes)} MB; @smskit/aliyun: ${ours.packages} packages, ${mb(ours.bytes)} MB`);
-console.log(`  ratio (ours / SDK): packages ${(ours.packages / sdk.packages).toFixed(2)}, size ${(ours.bytes / sdk.bytes).toFixed(3)} — goal ≤ 0.20: ${ours.bytes / sdk.bytes <= 0.2 ? 'met' : 'missed'}`);
+// ---- footprint: installed size and cold import (footprint.ts) ----------------------------
+for (const line of providerFootprint({ ours: '@smskit/aliyun', sdk: '@alicloud/dysmsapi20170525', atMost: 0.2 })) console.log(line);
 
 // ---- signing -----------------------------------------------------------------------------
 const params = {

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const all = readdirSync(here)
-  .filter((name) => name.endsWith('.ts') && !['run.ts', 'measure.ts', 'pinned-server.ts'].includes(name))
+  .filter((name) => name.endsWith('.ts') && !['run.ts', 'measure.ts', 'pinned-server.ts', 'footprint.ts'].includes(name))
   .map((name) => name.slice(0, -3))
   .sort();
 const wanted = process.argv.slice(2);

@@ -1,74 +1,25 @@
 /**
  * @smskit/tencent beside the official tencentcloud-sdk-nodejs-sms, in one run:
  *
- * 1. Install footprint: both packed/installed with npm into fresh folders under the OS temp
- *    dir (ours from `pnpm pack` of the built @smskit/core and @smskit/tencent), counting the
- *    installed packages and their bytes. Goal: ours ≤ 1/5 of the SDK's bytes.
- * 2. Cold import: `node -e "require(…)"` in a fresh process, interleaved, median of 15, with an
- *    empty `node -e ""` as the floor; the goal (≤ 1/5) is on the time above that floor.
+ * 1. Install footprint: each installed alone by npm into an empty folder (ours from the packed
+ *    tarballs), counting installed packages and bytes (footprint.ts). Goal: ≤ 1/5 of the SDK's.
+ * 2. Cold import: a fresh process times its own `require()` and `import()` of the package,
+ *    interleaved, median of 15 (footprint.ts). Goal: ≤ 1/5 of the SDK's.
  * 3. Signing: signTencentRequest (with the JSON.stringify our client does) against the SDK's
  *    own Sign.sign3 over the same parameters. Goal: ≥ 2× its throughput.
  * 4. Sends per second against the sandbox (one process, limits off): TencentSmsClient.sendSms
  *    against the SDK's Client.SendSms, 8 in flight, interleaved rounds.
  *
- * Needs the built packages (`pnpm --filter @smskit/core --filter @smskit/tencent build`) and
- * the npm registry for step 1. Run: `pnpm bench tencent`.
+ * Needs the built packages (`pnpm build`) and the npm registry for steps 1 and 2. Run: `pnpm bench tencent`.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createSandbox } from '@smskit/sandbox';
 import { signTencentRequest, TencentSmsClient } from '@smskit/tencent';
+import { providerFootprint } from './footprint.js';
 import { interleaved, median } from './measure.js';
 
 const require = createRequire(import.meta.url);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const SDK_VERSION = (require('tencentcloud-sdk-nodejs-sms/package.json') as { version: string }).version;
-
-function dirBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) total += dirBytes(path);
-    else if (entry.isFile()) total += statSync(path).size;
-  }
-  return total;
-}
-
-function install(dir: string, specs: string[]): { packages: number; bytes: number } {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), '{"name":"bench-install","private":true}');
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--omit=dev', '--ignore-scripts', ...specs], { cwd: dir, stdio: 'ignore' });
-  const listed = execFileSync('npm', ['ls', '--all', '--parseable', '--omit=dev'], { cwd: dir, encoding: 'utf8' }).trim().split('\n');
-  return { packages: new Set(listed.slice(1)).size, bytes: dirBytes(join(dir, 'node_modules')) };
-}
-
-function footprint(base: string) {
-  const packs = join(base, 'packs');
-  mkdirSync(packs, { recursive: true });
-  for (const pkg of ['core', 'tencent']) execFileSync('npx', ['-y', 'pnpm@10', 'pack', '--pack-destination', packs], { cwd: join(root, 'packages', pkg), stdio: 'ignore' });
-  const tarballs = readdirSync(packs).map((name) => join(packs, name));
-  return { ours: install(join(base, 'ours'), tarballs), sdk: install(join(base, 'sdk'), [`tencentcloud-sdk-nodejs-sms@${SDK_VERSION}`]) };
-}
-
-function coldImport(base: string) {
-  const time = (cwd: string, code: string) => {
-    const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, ['-e', code], { cwd });
-    if (run.status !== 0) throw new Error(`${code} failed: ${run.stderr.toString()}`);
-    return Number(process.hrtime.bigint() - start) / 1e6;
-  };
-  const samples = { floor: [] as number[], ours: [] as number[], sdk: [] as number[] };
-  for (let i = 0; i < 15; i++) {
-    samples.floor.push(time(base, ''));
-    samples.ours.push(time(join(base, 'ours'), "require('@smskit/tencent')"));
-    samples.sdk.push(time(join(base, 'sdk'), "require('tencentcloud-sdk-nodejs-sms')"));
-  }
-  return { floor: median(samples.floor), ours: median(samples.ours), sdk: median(samples.sdk) };
-}
 
 function signing() {
   const Sign = (require('tencentcloud-sdk-nodejs-common/tencentcloud/common/sign.js') as { default: { sign3(o: object): string } }).default;
@@ -117,22 +68,9 @@ async function sends() {
   return { ours: median(rounds.ours), sdk: median(rounds.sdk) };
 }
 
-const base = mkdtempSync(join(tmpdir(), 'smskit-bench-tencent-'));
-try {
-  const mb = (bytes: number) => `${(bytes / 1e6).toFixed(2)} MB`;
-  console.log(`@smskit/tencent vs tencentcloud-sdk-nodejs-sms@${SDK_VERSION} — node ${process.version}`);
-  const size = footprint(base);
-  const sizeRatio = size.ours.bytes / size.sdk.bytes;
-  const part = (name: string) => `${name} ${mb(dirBytes(join(base, 'ours', 'node_modules', name)))}`;
-  console.log(`install     ours ${size.ours.packages} packages, ${mb(size.ours.bytes)} | sdk ${size.sdk.packages} packages, ${mb(size.sdk.bytes)} | ours/sdk = ${sizeRatio.toFixed(3)} (goal ≤ 0.2: ${sizeRatio <= 0.2 ? 'met' : 'MISSED'})`);
-  console.log(`            ours by package: ${['@smskit/tencent', '@smskit/core', 'zod', 'undici', 'fastq'].map(part).join(', ')}`);
-  const cold = coldImport(base);
-  const coldRatio = (cold.ours - cold.floor) / (cold.sdk - cold.floor);
-  console.log(`cold import ours ${cold.ours.toFixed(1)} ms | sdk ${cold.sdk.toFixed(1)} ms | empty node ${cold.floor.toFixed(1)} ms | above the floor ours/sdk = ${coldRatio.toFixed(3)} (goal ≤ 0.2: ${coldRatio <= 0.2 ? 'met' : 'MISSED'}); whole process ${(cold.ours / cold.sdk).toFixed(3)}`);
-  const sign = signing();
-  console.log(`signing     ours ${Math.round(sign.ours).toLocaleString('en')}/s | sdk ${Math.round(sign.sdk).toLocaleString('en')}/s | ours/sdk = ${sign.ratio.toFixed(2)} (goal ≥ 2: ${sign.ratio >= 2 ? 'met' : 'MISSED'})`);
-  const sent = await sends();
-  console.log(`sandbox     ours ${Math.round(sent.ours).toLocaleString('en')} sends/s | sdk ${Math.round(sent.sdk).toLocaleString('en')} sends/s | ours/sdk = ${(sent.ours / sent.sdk).toFixed(2)}`);
-} finally {
-  rmSync(base, { recursive: true, force: true });
-}
+console.log(`@smskit/tencent vs tencentcloud-sdk-nodejs-sms@${SDK_VERSION} — node ${process.version}`);
+for (const line of providerFootprint({ ours: '@smskit/tencent', sdk: 'tencentcloud-sdk-nodejs-sms', atMost: 0.2 })) console.log(line);
+const sign = signing();
+console.log(`signing     ours ${Math.round(sign.ours).toLocaleString('en')}/s | sdk ${Math.round(sign.sdk).toLocaleString('en')}/s | ours/sdk = ${sign.ratio.toFixed(2)} (goal ≥ 2: ${sign.ratio >= 2 ? 'met' : 'MISSED'})`);
+const sent = await sends();
+console.log(`sandbox     ours ${Math.round(sent.ours).toLocaleString('en')} sends/s | sdk ${Math.round(sent.sdk).toLocaleString('en')} sends/s | ours/sdk = ${(sent.ours / sent.sdk).toFixed(2)}`);
