@@ -211,7 +211,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     ? { ...options.tencent, templates: tencentTemplates as TencentTemplateDefinition[] }
     : options.tencent;
   const tencent = tencentOptions
-    ? createTencentSandbox(tencentOptions, { store, now, deliveryDelayMs: options.deliveryDelayMs ?? 2000, deliveryRules: options.deliveryRules ?? [], nextSeq: () => ++seq })
+    ? createTencentSandbox(tencentOptions, { store, now, deliveryDelayMs: options.deliveryDelayMs ?? 2000, deliveryRules: options.deliveryRules ?? [], nextSeq: () => ++seq, allowedHosts: options.allowedHosts })
     : undefined;
 
   return {
