@@ -119,3 +119,25 @@ describe("the Tencent listener's control endpoints", () => {
     expect(await send(tencentUrl, { path: '/_sandbox/nothing', body: '{}' })).toMatchObject({ status: 404 });
   });
 });
+
+describe("the Aliyun listener's /_sandbox paths", () => {
+  it('are no control endpoints: an unsigned write, from a foreign page or Host or not, changes nothing and is refused 4xx', async () => {
+    const { sandbox, aliyunUrl } = await start();
+    for (const headers of [evil, { host: 'rebind.evil.example' }, {}] as Record<string, string>[]) {
+      for (const [path, body] of [['/_sandbox/faults', JSON.stringify({ fail: 5 })], ['/_sandbox/reset', 'null'], ['/_sandbox/faults', '[1]']] as const) {
+        const answer = await send(aliyunUrl, { path, headers, body });
+        expect(answer.status).toBeGreaterThanOrEqual(400);
+        expect(answer.status).toBeLessThan(500);
+      }
+    }
+    expect(sandbox.faults()).toMatchObject({ fail: 0 });
+    expect(sandbox.aliyun?.messages()).toEqual([]);
+  });
+
+  it('answers a body over 1 MB with 413 saying so, instead of cutting the connection before its answer', async () => {
+    const { aliyunUrl } = await start();
+    const answer = await send(aliyunUrl, { path: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `Action=SendSms&x=${'x'.repeat(2 * 1024 * 1024)}` });
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.text)).toMatchObject({ Code: 'InvalidParameter', Message: expect.stringContaining('larger than 1 MB') });
+  });
+});

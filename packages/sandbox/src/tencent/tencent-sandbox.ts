@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { nodeControlRefusal, type AllowedHosts } from '../control-guard.js';
 import { DeliverySchedule, outcomeFor, type DeliveryRule } from '../delivery.js';
 import { FaultInjector, type FaultPlan } from '../faults.js';
+import { readBodyUpTo } from '../read-body.js';
 import type { MessageState, SandboxMessage, SandboxStore } from '../store.js';
 import { fieldsOf } from '../wire-fields.js';
 import { TencentPusher, type TencentPushAttempt } from './pusher.js';
@@ -270,19 +271,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  // Events rather than `for await`: leaving the iterator early destroys the socket, and the
-  // caller still has an answer to give.
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      if (size > limit) reject(new TencentError({ code: 'RequestSizeLimitExceeded', message: `The body is larger than ${limit} bytes.` }));
-      else resolve(Buffer.concat(chunks));
-    });
-  });
+  const body = await readBodyUpTo(req, limit);
+  if (body === undefined) throw new TencentError({ code: 'RequestSizeLimitExceeded', message: `The body is larger than ${limit} bytes.` });
+  return body;
 }
