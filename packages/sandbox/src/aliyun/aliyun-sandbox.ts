@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AliyunError, isAliyunError } from '@smskit/aliyun';
 import { FaultInjector } from '../faults.js';
+import { listenUrl } from '../listen-url.js';
 import { readBodyUpTo } from '../read-body.js';
 import { ACTIONS } from './actions.js';
 import { authenticate, type AliyunIncoming } from './authenticate.js';
@@ -148,7 +149,7 @@ export function createAliyunSandbox(options: AliyunSandboxOptions = {}): AliyunS
       });
       const { port } = server.address() as AddressInfo;
       return {
-        url: `http://${host}:${port}`,
+        url: listenUrl(host, port),
         port,
         server,
         close: () =>

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { nodeControlRefusal, type AllowedHosts } from '../control-guard.js';
 import { DeliverySchedule, outcomeFor, type DeliveryRule } from '../delivery.js';
 import { FaultInjector, type FaultPlan } from '../faults.js';
+import { listenUrl } from '../listen-url.js';
 import { readBodyUpTo } from '../read-body.js';
 import type { MessageState, SandboxMessage, SandboxStore } from '../store.js';
 import { fieldsOf } from '../wire-fields.js';
@@ -194,7 +195,7 @@ export function createTencentSandbox(options: TencentSandboxOptions, shared: Ten
         server.listen({ port: listenOptions.port ?? options.port ?? 0, host }, resolve);
       });
       const { port } = server.address() as AddressInfo;
-      return { url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, port, server, close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }) };
+      return { url: listenUrl(host, port), port, server, close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }) };
     },
     messages: async (limit = 100) => store.findMessages({ apiKey: tencentStoreKey(options.sdkAppId), limit }),
     async injectReply(reply) {
