@@ -45,6 +45,17 @@ export function createProgram(io: CliIo = processIo): Command {
 }
 
 /**
+ * commander's message without its `error: ` prefix, and without the value of a misspelt
+ * `--name=value` option (commander quotes the whole word, and `--acess-key=…` holds a secret).
+ * Refused values of the options that may hold one never reach here: see `secretValue`.
+ */
+function commanderMessage(error: CommanderError): string {
+  const message = error.message.replace(/^error: /, '');
+  const misspelt = error.code === 'commander.unknownOption' ? /^unknown option '(--?[^=']*)=/.exec(message) : null;
+  return misspelt ? `unknown option '${misspelt[1]}' (its value is not shown: it may hold a secret)` : message;
+}
+
+/**
  * Runs `smskit` with `argv` (without the node and script names) and resolves the exit code:
  * 0 success, 1 a check failed, 2 a usage mistake. Errors are printed as one line, never as a
  * stack trace.
@@ -64,7 +75,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      io.err(`smskit: ${error.message.replace(/^error: /, '')}\n`);
+      io.err(`smskit: ${commanderMessage(error)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {

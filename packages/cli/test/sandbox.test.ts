@@ -85,7 +85,7 @@ describe('smskit sandbox', () => {
     [['--port', 'abc'], /--port takes a whole number/],
     [['--port', '70000'], /--port takes a whole number from 0 to 65535/],
     [['--state', '4=GONE'], /--state takes DIGITS=STATE/],
-    [['--push-url', 'ftp://x'], /not an http\(s\) URL/],
+    [['--push-url', 'ftp://x'], /--push-url takes an http\(s\) URL/],
     [['--api-key', ''], /--api-key may not be empty/],
     [['--templates', '/nonexistent/t.json'], /cannot use --templates \/nonexistent\/t\.json: ENOENT/],
     [['--bogus'], /unknown option '--bogus'/],

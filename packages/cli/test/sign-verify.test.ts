@@ -113,9 +113,21 @@ describe('smskit explain', () => {
     expect(out).toMatch(/fix: Count the \{name,maxLen\} variables/);
   });
 
-  it('--json, and an unknown code still explains', async () => {
-    expect(JSON.parse((await run(['explain', '-1', '--json'])).out)).toMatchObject({ code: -1, retryable: true });
-    expect(JSON.parse((await run(['explain', '424242', '--json'])).out)).toMatchObject({ code: 424242, known: false });
+  it('--json prints the entry', async () => {
+    const known = await run(['explain', '-1', '--json']);
+    expect(known.code).toBe(0);
+    expect(JSON.parse(known.out)).toMatchObject({ code: -1, known: true, retryable: true });
+  });
+
+  it('a well-formed code the catalogue does not know says so, with what it can say, and exits 1', async () => {
+    const unknown = await run(['explain', '424242']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toMatch(/^424242 is not a code smskit knows/);
+    expect(unknown.out).toMatch(/fix: .*requestId/);
+    expect(unknown.out).not.toMatch(/retryable: no/); // nothing is known of it, not even that
+    const json = await run(['explain', '424242', '--json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.out)).toMatchObject({ code: 424242, known: false });
   });
 
   it('a non-number is a usage error', async () => {

@@ -7,6 +7,7 @@ import { aliyunTemplatesOf, createAliyunSandbox, isAliyunTemplate, type AliyunSa
 import { mergeInboxMessages } from './aliyun/inbox-messages.js';
 import { DeliverySchedule } from './delivery.js';
 import { FaultInjector, type Fault } from './faults.js';
+import { listenUrl } from './listen-url.js';
 import { MemorySandboxStore } from './memory-store.js';
 import { msgIdMaker } from './msg-id.js';
 import type { SandboxControl } from './control.js';
@@ -26,7 +27,7 @@ export type { InjectedReply, SandboxControl, SandboxState } from './control.js';
 
 /** A sandbox listening on a port. */
 export interface RunningSandbox {
-  /** `http://host:port`. */
+  /** `http://host:port`, to connect to: a wildcard host (`0.0.0.0`, `::`) is given as loopback. */
   url: string;
   /** The port (useful with port 0). */
   port: number;
@@ -34,11 +35,11 @@ export interface RunningSandbox {
   host: string;
   /** The Node server. */
   server: Server;
-  /** The Aliyun listener's `http://host:port`, when the sandbox has one. */
+  /** The Aliyun listener's `http://host:port` (as `url`), when the sandbox has one. */
   aliyunUrl?: string;
   /** Stops accepting, ends open connections, stops timers. */
   close(): Promise<void>;
-  /** The Tencent listener's `http://host:port`, when `tencent` was configured. */
+  /** The Tencent listener's `http://host:port` (as `url`), when `tencent` was configured. */
   tencentUrl?: string;
   /** The Tencent listener's port, when `tencent` was configured. */
   tencentPort?: number;
@@ -211,7 +212,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     ? { ...options.tencent, templates: tencentTemplates as TencentTemplateDefinition[] }
     : options.tencent;
   const tencent = tencentOptions
-    ? createTencentSandbox(tencentOptions, { store, now, deliveryDelayMs: options.deliveryDelayMs ?? 2000, deliveryRules: options.deliveryRules ?? [], nextSeq: () => ++seq })
+    ? createTencentSandbox(tencentOptions, { store, now, deliveryDelayMs: options.deliveryDelayMs ?? 2000, deliveryRules: options.deliveryRules ?? [], nextSeq: () => ++seq, allowedHosts: options.allowedHosts })
     : undefined;
 
   return {
@@ -288,9 +289,8 @@ async function listen(app: Koa, options: { port?: number; host?: string }, onClo
   });
   server.keepAliveTimeout = 65_000; // outlive clients' pools, so kept-alive sockets are not cut under them
   const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: listenUrl(host, port),
     port,
     host,
     server,

@@ -6,7 +6,9 @@ import { z } from 'zod';
  * at fault; what the values mean is left to core's rules, which have their own codes.
  */
 export function fieldsOf<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
-  const parsed = schema.safeParse(body);
+  // zod 4 leaves `input` out of its issues unless asked: without it every wrongly typed field
+  // would read as missing ("fail is required." for "fail": "many").
+  const parsed = schema.safeParse(body, { reportInput: true });
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const field = issue?.path.join('.') || 'body';

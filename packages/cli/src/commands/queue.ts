@@ -10,7 +10,7 @@ import { RedisPacerStore } from '@smskit/redis';
 import { Redis } from 'ioredis';
 import { InvalidArgumentError, type Command } from 'commander';
 import { printJson, stopRequested, UsageError, type CliIo } from '../io.js';
-import { wholeNumber } from '../options.js';
+import { secretValue, wholeNumber } from '../options.js';
 import { credentialsFrom, PLATFORM_ENV } from './credentials.js';
 
 /** Where the queue lives, as `--queue`, `--prefix` and `--queue-name` give it. */
@@ -20,12 +20,15 @@ export interface QueuePlace {
   queueName: string;
 }
 
-/** A redis:// or rediss:// URL, checked. */
-export function redisUrl(value: string): string {
-  // the value may hold a password (redis://:secret@host): the error never repeats it
-  if (!URL.canParse(value) || !/^rediss?:$/.test(new URL(value).protocol)) throw new InvalidArgumentError('--queue takes a redis:// or rediss:// URL (redis://[user:password@]host[:port][/db]).');
+/**
+ * A redis:// or rediss:// URL with a host, checked. The value may hold a password
+ * (redis://:secret@host): neither this message nor commander's (through `secretValue`) repeats it.
+ */
+export const redisUrl = secretValue((value: string): string => {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^rediss?:$/.test(url.protocol) || url.host === '') throw new InvalidArgumentError('--queue takes a redis:// or rediss:// URL (redis://[user:password@]host[:port][/db]).');
   return value;
-}
+});
 
 /** How often `--wait` reads where a queued send stands. */
 const POLL_MS = 250;

@@ -1,7 +1,7 @@
 import type { AliyunSandboxOptions, RunningSandbox, TencentSandboxOptions } from '@smskit/sandbox';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { UsageError } from '../io.js';
-import { wholeNumber } from '../options.js';
+import { nonEmpty, secretValue, wholeNumber } from '../options.js';
 
 /** The Aliyun and Tencent flags of `smskit sandbox`, as commander hands them over. */
 export interface ProviderListenerFlags {
@@ -14,22 +14,15 @@ export interface ProviderListenerFlags {
   tencentSdkAppId?: string;
 }
 
-function nonEmpty(flag: string): (value: string) => string {
-  return (value) => {
-    if (value === '') throw new InvalidArgumentError(`${flag} may not be empty.`);
-    return value;
-  };
-}
-
 /** Adds the `--aliyun-*` and `--tencent-*` flags (names fixed by the issues: scripts rely on them). */
 export function providerListenerOptions(command: Command): Command {
   return command
     .option('--aliyun-port <n>', "also serve Aliyun dysmsapi's RPC API at the root of this port (0: any free port); needs the two flags below", wholeNumber('--aliyun-port', { max: 65_535 }))
     .option('--aliyun-access-key-id <id>', 'the AccessKey id Aliyun requests must name', nonEmpty('--aliyun-access-key-id'))
-    .option('--aliyun-access-key-secret <secret>', 'its AccessKey secret (never printed)', nonEmpty('--aliyun-access-key-secret'))
+    .option('--aliyun-access-key-secret <secret>', 'its AccessKey secret (never printed)', secretValue(nonEmpty('--aliyun-access-key-secret')))
     .option('--tencent-port <n>', 'also serve Tencent Cloud SMS API 3.0 at the root of this port (0: any free port); needs the three flags below', wholeNumber('--tencent-port', { max: 65_535 }))
     .option('--tencent-secret-id <id>', 'the SecretId Tencent requests must be signed with', nonEmpty('--tencent-secret-id'))
-    .option('--tencent-secret-key <key>', 'its SecretKey (never printed)', nonEmpty('--tencent-secret-key'))
+    .option('--tencent-secret-key <key>', 'its SecretKey (never printed)', secretValue(nonEmpty('--tencent-secret-key')))
     .option('--tencent-sdk-app-id <appid>', 'the one SmsSdkAppId the Tencent listener serves', nonEmpty('--tencent-sdk-app-id'));
 }
 

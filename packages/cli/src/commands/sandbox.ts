@@ -2,7 +2,7 @@ import { isReceiptStatus } from '@smskit/core';
 import { createSandbox, loadTemplatesFile, type DeliveryRule, type RunningSandbox, type Sandbox, type SandboxOptions, type TemplateDefinition } from '@smskit/sandbox';
 import { InvalidArgumentError, type Command } from 'commander';
 import { stopRequested, UsageError, type CliIo } from '../io.js';
-import { httpUrl, ipRange, repeatable, wholeNumber } from '../options.js';
+import { httpUrl, ipRange, nonEmpty, repeatable, secretValue, wholeNumber } from '../options.js';
 import { checkPortClash, providerListenerLines, providerListenerOptions, providerListenersOf, type ProviderListenerFlags } from './sandbox-providers.js';
 
 /**
@@ -41,13 +41,6 @@ function deliveryRule(text: string): DeliveryRule {
     throw new InvalidArgumentError(`--state takes DIGITS=STATE with a delivery state (UNDELIV, EXPIRED, …) or PENDING, not "${text}".`);
   }
   return { suffix: match[1] ?? '', state };
-}
-
-function nonEmpty(flag: string): (value: string) => string {
-  return (value) => {
-    if (value === '') throw new InvalidArgumentError(`${flag} may not be empty.`);
-    return value;
-  };
 }
 
 /** The sandbox's options from the flags (templates loaded separately). */
@@ -130,7 +123,7 @@ export function registerSandbox(program: Command, io: CliIo): void {
     .option('-p, --port <n>', 'port to listen on (0: any free port)', wholeNumber('--port', { max: 65_535 }), 8787)
     .option('--host <addr>', 'address to listen on', '127.0.0.1')
     .option('--api-key <key>', "the account's apiKey", nonEmpty('--api-key'), 'sandbox-api-key')
-    .option('--access-key <secret>', "the account's accessKey (never printed)", nonEmpty('--access-key'), 'sandbox-access-key')
+    .option('--access-key <secret>', "the account's accessKey (never printed)", secretValue(nonEmpty('--access-key')), 'sandbox-access-key')
     .option('--allow-ip <cidr>', 'IP allowlist entry, repeatable (else any IP; others get 2000)', repeatable(ipRange))
     .option('--allowed-host <name>', 'a host name (or .suffix) the /_sandbox endpoints also answer for, besides IPs and localhost; repeatable', repeatable(nonEmpty('--allowed-host')))
     .option('--templates <file>', 'JSON array of {"code","signature","text","balance"?,"limits"?} replacing the default templates 100001–100005')
@@ -138,8 +131,8 @@ export function registerSandbox(program: Command, io: CliIo): void {
     .option('--clock-tolerance <s>', 'accepted x-timestamp skew, seconds', wholeNumber('--clock-tolerance', { max: 86_400 }), 60)
     .option('--delivery-delay <ms>', "time until a message's receipt; 0: at once", wholeNumber('--delivery-delay'), 2000)
     .option('--state <digits=STATE>', 'numbers ending in <digits> end in STATE (UNDELIV, EXPIRED, REJECTD, … or PENDING for no receipt), repeatable; others DELIVRD', repeatable(deliveryRule))
-    .option('--push-url <url>', 'push receipts to this URL', httpUrl)
-    .option('--reply-push-url <url>', 'push uplink replies to this URL', httpUrl)
+    .option('--push-url <url>', 'push receipts to this URL', secretValue(httpUrl('--push-url')))
+    .option('--reply-push-url <url>', 'push uplink replies to this URL', secretValue(httpUrl('--reply-push-url')))
     .option('--push-timeout <ms>', 'a push slower than this counts as slow; three slow pushes in a row stop pushing', wholeNumber('--push-timeout', { min: 1 }), 1000)
     .option('--no-rate-limits', 'turn off the per-endpoint limits (answered with 6000)')
     .option('--quiet', 'no request log (one JSON line per request on stdout)')

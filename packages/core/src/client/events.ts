@@ -1,4 +1,5 @@
 import type { SmsError } from '../errors.js';
+import { maskPhone } from '../stores/send-log.js';
 
 /** The platform endpoints the client calls. */
 export type ClientEndpoint = 'send' | 'sendBatch' | 'receipts' | 'statistics' | 'balance' | 'health';
@@ -76,17 +77,12 @@ export interface ClientLogger {
   error?(message: string, fields: Record<string, unknown>): void;
 }
 
-/** A phone number as logs show it: `138****8000`. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 8 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
-}
-
 // A platform message may quote the numbers it rejected.
-const MOBILE_IN_TEXT = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+const MOBILE_IN_TEXT = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
 
-/** `text` with every mainland mobile number in it masked. */
+/** `text` with every mainland mobile number in it masked as the send log masks one ({@link maskPhone}). */
 export function maskPhonesIn(text: string): string {
-  return text.replace(MOBILE_IN_TEXT, '$1****$2');
+  return text.replace(MOBILE_IN_TEXT, (phone) => maskPhone(phone));
 }
 
 function errorFields(error: SmsError): Record<string, unknown> {

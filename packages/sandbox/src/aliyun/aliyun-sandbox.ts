@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { AliyunError, isAliyunError } from '@smskit/aliyun';
 import { FaultInjector } from '../faults.js';
+import { listenUrl } from '../listen-url.js';
+import { readBodyUpTo } from '../read-body.js';
 import { ACTIONS } from './actions.js';
 import { authenticate, type AliyunIncoming } from './authenticate.js';
 import { AliyunMessageBook, type AliyunSandboxMessage } from './messages.js';
@@ -32,24 +34,6 @@ export interface AliyunSandbox {
 }
 
 const MAX_BODY = 1024 * 1024;
-
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(undefined);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 function decoded(search: string): Record<string, string> {
   const out = Object.create(null) as Record<string, string>;
@@ -117,7 +101,7 @@ export function createAliyunSandbox(options: AliyunSandboxOptions = {}): AliyunS
       answerError(res, new AliyunError({ code: failCode, message: 'Injected fault (sandbox).' }), requestId);
       return;
     }
-    const body = await readBody(req);
+    const body = await readBodyUpTo(req, MAX_BODY);
     if (body === undefined) {
       answerError(res, new AliyunError({ code: 'InvalidParameter', httpStatus: 413, message: 'The request body is larger than 1 MB.' }), requestId);
       return;
@@ -165,7 +149,7 @@ export function createAliyunSandbox(options: AliyunSandboxOptions = {}): AliyunS
       });
       const { port } = server.address() as AddressInfo;
       return {
-        url: `http://${host}:${port}`,
+        url: listenUrl(host, port),
         port,
         server,
         close: () =>

@@ -1,14 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isSmsError } from '@smskit/core';
 import { isTencentError, TencentError, verifyTencentRequest, SMS_API_VERSION, type PullSmsReplyStatus } from '@smskit/tencent';
+import { z } from 'zod';
+import { nodeControlRefusal, type AllowedHosts } from '../control-guard.js';
 import { DeliverySchedule, outcomeFor, type DeliveryRule } from '../delivery.js';
 import { FaultInjector, type FaultPlan } from '../faults.js';
+import { listenUrl } from '../listen-url.js';
+import { readBodyUpTo } from '../read-body.js';
 import type { MessageState, SandboxMessage, SandboxStore } from '../store.js';
+import { fieldsOf } from '../wire-fields.js';
 import { TencentPusher, type TencentPushAttempt } from './pusher.js';
 import { sendSms, tencentStoreKey, type SendSmsContext, type TencentLimits } from './send-sms.js';
 import { DEFAULT_TENCENT_TEMPLATES, prepareTencentTemplates, type TencentTemplateDefinition } from './templates.js';
 import { pulledStatusOf, receiptPushItemOf, splitNumber } from './wire.js';
+
+/** The largest body a control request may carry. */
+const CONTROL_BODY_LIMIT = 65_536;
+const CONTROL_PATHS = new Set(['/_sandbox/faults', '/_sandbox/deliver', '/_sandbox/replies']);
+const faultCount = z.number().int().min(0).max(1_000_000).optional();
+const TENCENT_FAULTS = z.object({ fail: faultCount, failCode: z.string().min(1).max(100).optional(), drop: faultCount, delay: faultCount, delayMs: z.number().int().min(0).max(600_000).optional() }).strict();
+const TENCENT_REPLY = z.object({ phone: z.string().min(1).max(32), text: z.string().max(2000), signName: z.string().max(64).optional(), extendCode: z.string().max(16).optional() });
 
 /** Faults for the Tencent listener: as infocloud's, with a Tencent code to fail with. */
 export interface TencentFaultPlan extends Omit<FaultPlan, 'failCode' | 'path'> {
@@ -85,6 +98,8 @@ export interface TencentSandboxShared {
   deliveryDelayMs: number;
   deliveryRules: readonly DeliveryRule[];
   nextSeq: () => number;
+  /** Host names the control endpoints also answer for (the main sandbox's `allowedHosts`). @defaultValue [] */
+  allowedHosts?: AllowedHosts;
 }
 
 /** Builds the Tencent side of the sandbox over the shared store (so one inbox shows every channel). */
@@ -180,7 +195,7 @@ export function createTencentSandbox(options: TencentSandboxOptions, shared: Ten
         server.listen({ port: listenOptions.port ?? options.port ?? 0, host }, resolve);
       });
       const { port } = server.address() as AddressInfo;
-      return { url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`, port, server, close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }) };
+      return { url: listenUrl(host, port), port, server, close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }) };
     },
     messages: async (limit = 100) => store.findMessages({ apiKey: tencentStoreKey(options.sdkAppId), limit }),
     async injectReply(reply) {
@@ -204,25 +219,41 @@ export function createTencentSandbox(options: TencentSandboxOptions, shared: Ten
   };
 
   async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    // The main port's guard: no foreign Host (DNS rebinding), no write from another origin's page.
+    const refused = nodeControlRefusal(req, shared.allowedHosts ?? []);
+    if (refused !== undefined) return json(res, 403, { error: refused });
     // JSON only: a cross-site form cannot send it without a preflight the sandbox never answers.
     if (req.method !== 'POST' || !String(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 405, { error: 'POST application/json only' });
-    const text = (await readBody(req, 65_536)).toString('utf8') || '{}';
-    let input: Record<string, unknown>;
+    let body: Buffer;
     try {
-      input = JSON.parse(text) as Record<string, unknown>;
+      body = await readBody(req, CONTROL_BODY_LIMIT);
+    } catch (error) {
+      if (isTencentError(error)) return json(res, 413, { error: error.message });
+      throw error;
+    }
+    if (!CONTROL_PATHS.has(path)) return json(res, 404, { error: 'no such control endpoint' });
+    let input: unknown;
+    try {
+      input = JSON.parse(body.toString('utf8') || '{}');
     } catch {
-      return json(res, 400, { error: 'invalid JSON' });
+      return json(res, 400, { error: 'The body is not valid JSON.' });
     }
-    if (path === '/_sandbox/faults') {
-      setFaults(input as TencentFaultPlan);
-      return json(res, 200, { ok: true });
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return json(res, 400, { error: 'The body must be a JSON object.' });
+    try {
+      if (path === '/_sandbox/faults') {
+        setFaults(fieldsOf(TENCENT_FAULTS, input));
+        return json(res, 200, { ok: true });
+      }
+      if (path === '/_sandbox/replies') {
+        await sandbox.injectReply(fieldsOf(TENCENT_REPLY, input));
+        return json(res, 200, { ok: true });
+      }
+      return json(res, 200, { settled: await sandbox.deliverNow() });
+    } catch (error) {
+      // fieldsOf names the first field at fault
+      if (isSmsError(error)) return json(res, 400, { error: error.message });
+      throw error;
     }
-    if (path === '/_sandbox/deliver') return json(res, 200, { settled: await sandbox.deliverNow() });
-    if (path === '/_sandbox/replies' && typeof input.phone === 'string' && typeof input.text === 'string') {
-      await sandbox.injectReply(input as unknown as TencentInjectedReply);
-      return json(res, 200, { ok: true });
-    }
-    return json(res, 404, { error: 'no such control endpoint' });
   }
 
   return sandbox;
@@ -241,19 +272,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  // Events rather than `for await`: leaving the iterator early destroys the socket, and the
-  // caller still has an answer to give.
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('error', reject);
-    req.on('end', () => {
-      if (size > limit) reject(new TencentError({ code: 'RequestSizeLimitExceeded', message: `The body is larger than ${limit} bytes.` }));
-      else resolve(Buffer.concat(chunks));
-    });
-  });
+  const body = await readBodyUpTo(req, limit);
+  if (body === undefined) throw new TencentError({ code: 'RequestSizeLimitExceeded', message: `The body is larger than ${limit} bytes.` });
+  return body;
 }
