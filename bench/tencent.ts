@@ -15,7 +15,7 @@
  * the npm registry for step 1. Run: `pnpm bench tencent`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,9 +123,11 @@ try {
   console.log(`@smskit/tencent vs tencentcloud-sdk-nodejs-sms@${SDK_VERSION} — node ${process.version}`);
   const size = footprint(base);
   const sizeRatio = size.ours.bytes / size.sdk.bytes;
+  // A dependency ours no longer has (undici went in favour of node:http) is left out, not measured as 0.
+  const installed = (name: string) => existsSync(join(base, 'ours', 'node_modules', name));
   const part = (name: string) => `${name} ${mb(dirBytes(join(base, 'ours', 'node_modules', name)))}`;
   console.log(`install     ours ${size.ours.packages} packages, ${mb(size.ours.bytes)} | sdk ${size.sdk.packages} packages, ${mb(size.sdk.bytes)} | ours/sdk = ${sizeRatio.toFixed(3)} (goal ≤ 0.2: ${sizeRatio <= 0.2 ? 'met' : 'MISSED'})`);
-  console.log(`            ours by package: ${['@smskit/tencent', '@smskit/core', 'zod', 'undici', 'fastq'].map(part).join(', ')}`);
+  console.log(`            ours by package: ${['@smskit/tencent', '@smskit/core', 'zod', 'undici', 'fastq'].filter(installed).map(part).join(', ')}`);
   const cold = coldImport(base);
   const coldRatio = (cold.ours - cold.floor) / (cold.sdk - cold.floor);
   console.log(`cold import ours ${cold.ours.toFixed(1)} ms | sdk ${cold.sdk.toFixed(1)} ms | empty node ${cold.floor.toFixed(1)} ms | above the floor ours/sdk = ${coldRatio.toFixed(3)} (goal ≤ 0.2: ${coldRatio <= 0.2 ? 'met' : 'MISSED'}); whole process ${(cold.ours / cold.sdk).toFixed(3)}`);
