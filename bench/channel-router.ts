@@ -3,7 +3,7 @@
  * run. Goal: the router adds at most 5% CPU per send.
  *
  * Both sides send one verification code to one number through one infocloud channel (its
- * client: signing, undici, JSON) against the sandbox, which runs in a child process pinned to
+ * client: signing, node:http, JSON) against the sandbox, which runs in a child process pinned to
  * core 0 so its CPU is not counted; this process (core 1) measures its own CPU
  * (`process.cpuUsage`, user + system) per send. Rounds interleave the two sides (direct,
  * router, direct, router, …) and the ratio is the median of per-round ratios, so load from

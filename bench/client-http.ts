@@ -1,6 +1,8 @@
 /**
- * Which HTTP layer SmsClient should use: undici 7's `request` over a keep-alive Agent (what the
- * client uses), undici 7's `fetch` over the same kind of Agent, or Node 20's global `fetch`.
+ * Which HTTP layer SmsClient should use: Node's own `node:http` over a keep-alive Agent (what the
+ * client uses since it dropped undici; `HttpTransport` is that plus the client's deadline,
+ * connect timer and size limit), undici 7's `request` over a keep-alive Agent (what it used
+ * before), undici 7's `fetch` over the same kind of Agent, or Node 20's global `fetch`.
  * Each posts the same signed-size JSON body and reads the same small JSON answer, with the same
  * number of requests in flight, to a plain node:http server in a child process (so the server
  * is never the bottleneck and costs the same for all). Rounds are interleaved (A, B, C, A, B, C…)
@@ -9,9 +11,9 @@
  * Run: `pnpm tsx bench/client-http.ts` (ROUNDS, REQUESTS, IN_FLIGHT override).
  */
 import type { ChildProcess } from 'node:child_process';
-import { createServer } from 'node:http';
+import { Agent as NodeAgent, createServer, request as nodeRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { signRequest } from '@smskit/core';
+import { HttpTransport, signRequest } from '@smskit/core';
 import { Agent, fetch as undiciFetch, request } from 'undici';
 import { median } from './measure.js';
 import { startPinnedServer } from './pinned-server.js';
@@ -45,10 +47,28 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
 
 type Post = (url: string, headers: Record<string, string>, body: string) => Promise<string>;
 
-function contenders(): Record<string, Post> {
+/** The reference every ratio is taken against: what the client's transport is built on. */
+const REFERENCE = 'node:http';
+
+function contenders(url: string): Record<string, Post> {
   const agent = new Agent({ connections: IN_FLIGHT, headersTimeout: 10_000, bodyTimeout: 10_000 });
   const fetchAgent = new Agent({ connections: IN_FLIGHT, headersTimeout: 10_000, bodyTimeout: 10_000 });
+  const nodeAgent = new NodeAgent({ keepAlive: true, maxSockets: IN_FLIGHT });
+  const { origin, pathname } = new URL(url);
+  const transport = new HttpTransport({ baseUrl: origin, timeoutMs: 10_000, connectTimeoutMs: 5_000, connections: IN_FLIGHT });
   return {
+    [REFERENCE]: (target, headers, body) =>
+      new Promise<string>((resolve, reject) => {
+        const req = nodeRequest(target, { method: 'POST', agent: nodeAgent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          res.on('error', reject);
+        });
+        req.on('error', reject);
+        req.end(body);
+      }),
+    'smskit HttpTransport': async (_target, headers, body) => (await transport.post({ path: pathname, headers, body })).text,
     'undici.request': async (url, headers, body) => {
       const response = await request(url, { method: 'POST', headers, body, dispatcher: agent });
       return response.body.text();
@@ -85,7 +105,7 @@ async function round(post: Post, url: string): Promise<{ rps: number; cpuMicros:
 async function main(): Promise<void> {
   const { url, child } = await startServer();
   try {
-    const posts = contenders();
+    const posts = contenders(url);
     for (const post of Object.values(posts)) await round(post, url); // warm-up
     const rps: Record<string, number[]> = Object.fromEntries(Object.keys(posts).map((name) => [name, []]));
     const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(posts).map((name) => [name, []]));
@@ -98,8 +118,8 @@ async function main(): Promise<void> {
     }
     console.log(`${REQUESTS} signed POSTs per round, ${IN_FLIGHT} in flight, keep-alive, median of ${ROUNDS} interleaved rounds (Node ${process.version}):`);
     for (const name of Object.keys(posts)) {
-      const ratios = rps[name]!.map((value, i) => value / rps['undici.request']![i]!);
-      console.log(`  ${name.padEnd(15)} ${median(rps[name]!).toFixed(0).padStart(6)} req/s   ${median(cpu[name]!).toFixed(0).padStart(4)} µs client CPU per request   ×${median(ratios).toFixed(2)} of undici.request`);
+      const ratios = rps[name]!.map((value, i) => value / rps[REFERENCE]![i]!);
+      console.log(`  ${name.padEnd(20)} ${median(rps[name]!).toFixed(0).padStart(6)} req/s   ${median(cpu[name]!).toFixed(0).padStart(4)} µs client CPU per request   ×${median(ratios).toFixed(2)} of ${REFERENCE}`);
     }
   } finally {
     child.kill();

@@ -1,8 +1,9 @@
 /**
  * Importing @smskit/core to sign, verify, explain an error or check a template loads neither
- * the HTTP client (undici) nor the push schemas (zod): they load when first used. Each scenario
+ * Node's HTTP modules (node:http, node:https: TLS set-up is not free) nor the push schemas (zod):
+ * they load when first used, and undici never (core no longer depends on it). Each scenario
  * runs in a fresh Node process whose module resolution is watched by a hook that reports every
- * import of undici or zod (vi.mock cannot see a dependency that vitest loads outside its graph).
+ * import of those (vi.mock cannot see a dependency that vitest loads outside its graph).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,7 @@ const core = pathToFileURL(fileURLToPath(new URL('../src/index.ts', import.meta.
 const dir = mkdtempSync(join(tmpdir(), 'smskit-lazy-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const hook = join(dir, 'hook.mjs');
-writeFileSync(hook, `export async function resolve(specifier, context, next) {\n  if (specifier === 'undici' || specifier === 'zod') console.log('LOADED ' + specifier);\n  return next(specifier, context);\n}\n`);
+writeFileSync(hook, `export async function resolve(specifier, context, next) {\n  if (['undici', 'zod', 'http', 'https', 'node:http', 'node:https'].includes(specifier)) console.log('LOADED ' + specifier);\n  return next(specifier, context);\n}\n`);
 const register = join(dir, 'register.mjs');
 writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hook).href)});\n`);
 
@@ -25,11 +26,11 @@ function loadedBy(code: string): string[] {
   const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', pathToFileURL(register).href, '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
   expect(run.stderr.replace(/.*ExperimentalWarning.*\n?|.*--trace-warnings.*\n?/g, '')).toBe('');
   expect(run.stdout).toContain('DONE');
-  return [...run.stdout.matchAll(/^LOADED (\w+)$/gm)].map((m) => m[1] as string);
+  return [...run.stdout.matchAll(/^LOADED (\S+)$/gm)].map((m) => m[1] as string);
 }
 
 describe('what importing core loads', () => {
-  it('signing, verification, errors and rules load neither undici nor zod', () => {
+  it('signing, verification, errors and rules load neither the HTTP modules nor zod', () => {
     const loaded = loadedBy(`
       const body = { phones: '13800138000', templateCode: '1' };
       const { headers } = core.signRequest({ apiKey: 'k', accessKey: 'a'.repeat(32), body });
@@ -41,22 +42,28 @@ describe('what importing core loads', () => {
     expect(loaded).toEqual([]);
   }, 90_000);
 
-  it('the first push parsed loads zod (a malformed one still rejects with 40004), not undici', () => {
+  it('the first push parsed loads zod (a malformed one still rejects with 40004), not the HTTP modules', () => {
     const loaded = loadedBy(`
       const error = await core.parseReceiptPush({ apiKey: 'k' }).then(() => undefined, (e) => e);
       if (error?.code !== 40004) throw new Error('expected 40004, got ' + error);`);
     expect(loaded).toEqual(['zod']);
   }, 90_000);
 
-  it("the client's first request loads undici", () => {
+  it("the client's first request loads node:http (node:https for an https baseUrl), never undici", () => {
+    // The platform here is a raw TCP server: node:http loaded by the script would hide the client's.
     const loaded = loadedBy(`
-      const http = await import('node:http');
-      const server = http.createServer((_q, s) => { s.setHeader('content-type', 'application/json'); s.end('{"code":200,"message":"OK","data":{},"requestId":"r"}'); });
+      const net = await import('node:net');
+      const body = '{"code":200,"message":"OK","data":{},"requestId":"r"}';
+      const server = net.createServer((s) => s.once('data', () => s.end('HTTP/1.1 200 OK\\r\\ncontent-type: application/json\\r\\ncontent-length: ' + body.length + '\\r\\nconnection: close\\r\\n\\r\\n' + body)));
       await new Promise((r) => server.listen(0, '127.0.0.1', r));
       const client = new core.SmsClient({ apiKey: 'k', accessKey: 'a'.repeat(32), baseUrl: 'http://127.0.0.1:' + server.address().port, retry: false, pacing: false });
-      await client.health().catch(() => undefined);
+      const health = await client.health();
+      if (health.up !== true) throw new Error('unexpected health ' + JSON.stringify(health));
       await client.close();
+      const secure = new core.SmsClient({ apiKey: 'k', accessKey: 'a'.repeat(32), baseUrl: 'https://127.0.0.1:' + server.address().port, retry: false, pacing: false, connectTimeoutMs: 200 });
+      await secure.health().catch(() => undefined);
+      await secure.close();
       server.close();`);
-    expect(loaded).toEqual(['undici']);
+    expect(loaded).toEqual(['node:http', 'node:https']);
   }, 90_000);
 });

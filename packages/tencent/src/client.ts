@@ -1,5 +1,4 @@
-import { classifyTransportError } from '@smskit/core';
-import type { Agent, Dispatcher } from 'undici';
+import { classifyTransportError, HttpTransport, type HttpTransportOptions } from '@smskit/core';
 import type { PullSmsReplyStatus, PullSmsSendStatus, SendSmsRequest, SendSmsResponse, TencentErrorBody } from './api.js';
 import { TencentError } from './errors.js';
 import { SMS_SERVICE, signTencentRequest } from './sign.js';
@@ -18,57 +17,70 @@ export interface TencentSmsClientOptions {
   endpoint?: string;
   /** The service signed in the credential scope. @defaultValue `'sms'` */
   service?: string;
-  /** How long to wait for an answer, in ms. @defaultValue 10_000 */
+  /**
+   * The most one call's exchange may take, in ms: from the moment the request leaves (a wait
+   * for a free connection and connection setup included) to the last byte of the answer,
+   * however Tencent spreads it out. A call past it throws `smskit.NoAnswer` (class `unknown`)
+   * once the request may have been written, `smskit.Unreachable` (class `retry`) before.
+   * @defaultValue 10_000
+   */
   timeoutMs?: number;
-  /** How long to wait for a connection, in ms. @defaultValue 5_000 */
+  /** How long a new connection may take to open (DNS, TCP, TLS), in ms. @defaultValue 5_000 */
   connectTimeoutMs?: number;
   /** Kept-alive connections at most. @defaultValue 32 */
   connections?: number;
-  /** An undici dispatcher to use instead of the client's own (left open by `close`). */
-  dispatcher?: Dispatcher;
+  /**
+   * A `node:http` agent to send through instead of the client's own pool: a proxy agent, say
+   * (for an `https:` endpoint one that speaks TLS). `connections` does not apply to it;
+   * `close()` leaves it open.
+   */
+  agent?: HttpTransportOptions['agent'];
   /** The clock in ms, for signing. @defaultValue `Date.now` */
   now?: () => number;
 }
 
-// A larger answer is not the SMS API.
-const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+/** Per call: a signal that ends it early. */
+export interface TencentCallOptions {
+  /**
+   * Ends the call: aborted before the request leaves, it throws `smskit.Unreachable` (nothing
+   * was sent); during the exchange, `smskit.NoAnswer` (class `unknown`).
+   */
+  signal?: AbortSignal;
+}
 
 /**
  * A small client of Tencent Cloud SMS API 3.0: signs each request with TC3-HMAC-SHA256 and
- * sends the exact bytes it signed. Request-level errors (`Response.Error`) throw a
- * {@link TencentError}; per-number results of SendSms are returned for the caller to read,
- * since one request can partly fail.
+ * sends the exact bytes it signed, through core's {@link HttpTransport} (kept-alive
+ * connections, an overall deadline per exchange). Request-level errors (`Response.Error`)
+ * throw a {@link TencentError}; per-number results of SendSms are returned for the caller to
+ * read, since one request can partly fail. It never retries by itself.
  */
 export class TencentSmsClient {
-  private readonly origin: string;
+  private readonly transport: HttpTransport;
   private readonly host: string;
   private readonly path: string;
-  private dispatcher: Promise<Dispatcher> | undefined;
-  private owned: Agent | undefined;
-  private readonly timeoutMs: number;
 
+  /** @throws {@link TencentError} without a secretId or secretKey; TypeError for the old `dispatcher` option (replaced by `agent`). */
   constructor(private readonly options: TencentSmsClientOptions) {
     if (!options.secretId || !options.secretKey) {
       throw new TencentError({ code: 'AuthFailure.SecretIdNotFound', message: 'TencentSmsClient needs a secretId and a secretKey.' });
     }
+    // Ignoring it would send around the caller's proxy: the option was renamed, not dropped.
+    if ((options as { dispatcher?: unknown }).dispatcher !== undefined) {
+      throw new TypeError('TencentSmsClient: the dispatcher option (an undici dispatcher) is gone; pass a node:http Agent as agent instead.');
+    }
     const url = new URL(options.endpoint ?? 'https://sms.tencentcloudapi.com');
-    this.origin = url.origin;
     this.host = url.host;
     this.path = url.pathname;
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-  }
-
-  // undici loads on the first call, not at import: a cold start that only signs or parses
-  // pushes does not pay for it.
-  private connection(): Promise<Dispatcher> {
-    this.dispatcher ??= this.options.dispatcher
-      ? Promise.resolve(this.options.dispatcher)
-      : import('undici').then(({ Agent }) => {
-          const options = this.options;
-          this.owned = new Agent({ connections: options.connections ?? 32, connect: { timeout: options.connectTimeoutMs ?? 5_000 }, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs, maxResponseSize: MAX_ANSWER_BYTES });
-          return this.owned;
-        });
-    return this.dispatcher;
+    // node:http and node:https load on the first call, not at import: a cold start that only
+    // signs or parses pushes does not pay for them.
+    this.transport = new HttpTransport({
+      baseUrl: url.origin,
+      timeoutMs: options.timeoutMs ?? 10_000,
+      connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
+      connections: options.connections ?? 32,
+      ...(options.agent === undefined ? {} : { agent: options.agent }),
+    });
   }
 
   /**
@@ -76,46 +88,46 @@ export class TencentSmsClient {
    *
    * @throws {@link TencentError} with Tencent's code for `Response.Error`; `smskit.Unreachable`
    *   (class `retry`) when the request surely never reached Tencent; `smskit.NoAnswer` (class
-   *   `unknown`) when it may have.
+   *   `unknown`) when it may have: no answer by the deadline, a lost connection, an abort
+   *   during the exchange.
    */
-  async call<T extends object>(action: string, params: object): Promise<T & { RequestId: string }> {
+  async call<T extends object>(action: string, params: object, options: TencentCallOptions = {}): Promise<T & { RequestId: string }> {
+    if (options.signal?.aborted) {
+      throw new TencentError({ code: 'smskit.Unreachable', class: 'retry', message: `${action} was aborted before it was sent; nothing was sent.`, hint: 'Retrying is safe.', cause: options.signal.reason });
+    }
     const body = JSON.stringify(params);
     const signed = signTencentRequest({ ...this.options, region: this.options.region ?? 'ap-guangzhou', service: this.options.service ?? SMS_SERVICE, action, body, host: this.host });
-    let status: number;
-    let text: string;
+    let answer;
     try {
-      const dispatcher = await this.connection();
-      const response = await dispatcher.request({ origin: this.origin, path: this.path, method: 'POST', headers: { ...signed.headers, host: this.host }, body, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
-      status = response.statusCode;
-      text = await response.body.text();
+      answer = await this.transport.post({ path: this.path, headers: { ...signed.headers, host: this.host }, body, ...(options.signal === undefined ? {} : { signal: options.signal }) });
     } catch (error) {
       const info = classifyTransportError(error);
-      if (!info.mayHaveReached) throw new TencentError({ code: 'smskit.Unreachable', class: 'retry', message: `Tencent Cloud SMS could not be reached (${info.failure}); nothing was sent.`, hint: 'Check the network and the endpoint; retrying is safe.', cause: error });
-      throw new TencentError({ code: 'smskit.NoAnswer', class: 'unknown', message: `No answer from Tencent Cloud SMS (${info.failure}); the request may have been acted on.`, hint: 'Do not resend blindly: pull receipts (PullSmsSendStatus) and look for the SessionContext first.', cause: error });
+      if (!info.mayHaveReached) throw new TencentError({ code: 'smskit.Unreachable', class: 'retry', message: `Tencent Cloud SMS could not be reached (${info.failure}); nothing was sent.`, hint: 'Check the network and the endpoint; retrying is safe.', details: { failure: info.failure }, cause: error });
+      throw new TencentError({ code: 'smskit.NoAnswer', class: 'unknown', message: `No answer from Tencent Cloud SMS (${info.failure}); the request may have been acted on.`, hint: 'Do not resend blindly: pull receipts (PullSmsSendStatus) and look for the SessionContext first.', details: { failure: info.failure }, cause: error });
     }
-    return parseAnswer<T>({ status, text });
+    return parseAnswer<T>(answer);
   }
 
   /** SendSms: one template to up to 200 numbers; the answer has one {@link SendStatus} per number. */
-  sendSms(request: SendSmsRequest): Promise<SendSmsResponse> {
-    return this.call<SendSmsResponse>('SendSms', request);
+  sendSms(request: SendSmsRequest, options?: TencentCallOptions): Promise<SendSmsResponse> {
+    return this.call<SendSmsResponse>('SendSms', request, options);
   }
 
   /** PullSmsSendStatus: delivery receipts not pulled before (at most 100 at a time). */
-  async pullSmsSendStatus(input: { smsSdkAppId: string; limit?: number }): Promise<PullSmsSendStatus[]> {
-    const answer = await this.call<{ PullSmsSendStatusSet?: PullSmsSendStatus[] }>('PullSmsSendStatus', { SmsSdkAppId: input.smsSdkAppId, Limit: input.limit ?? 100 });
+  async pullSmsSendStatus(input: { smsSdkAppId: string; limit?: number }, options?: TencentCallOptions): Promise<PullSmsSendStatus[]> {
+    const answer = await this.call<{ PullSmsSendStatusSet?: PullSmsSendStatus[] }>('PullSmsSendStatus', { SmsSdkAppId: input.smsSdkAppId, Limit: input.limit ?? 100 }, options);
     return answer.PullSmsSendStatusSet ?? [];
   }
 
   /** PullSmsReplyStatus: replies not pulled before (at most 100 at a time). */
-  async pullSmsReplyStatus(input: { smsSdkAppId: string; limit?: number }): Promise<PullSmsReplyStatus[]> {
-    const answer = await this.call<{ PullSmsReplyStatusSet?: PullSmsReplyStatus[] }>('PullSmsReplyStatus', { SmsSdkAppId: input.smsSdkAppId, Limit: input.limit ?? 100 });
+  async pullSmsReplyStatus(input: { smsSdkAppId: string; limit?: number }, options?: TencentCallOptions): Promise<PullSmsReplyStatus[]> {
+    const answer = await this.call<{ PullSmsReplyStatusSet?: PullSmsReplyStatus[] }>('PullSmsReplyStatus', { SmsSdkAppId: input.smsSdkAppId, Limit: input.limit ?? 100 }, options);
     return answer.PullSmsReplyStatusSet ?? [];
   }
 
-  /** Closes the client's own connections (a dispatcher passed in is left open). */
-  async close(): Promise<void> {
-    await this.owned?.close();
+  /** Closes the client's own connections, in use or idle (an agent passed in is left open). */
+  close(): Promise<void> {
+    return this.transport.close();
   }
 }
 

@@ -57,7 +57,12 @@ export class AliyunClient {
   private readonly version: AliyunSignatureVersion;
   private readonly now: () => Date;
 
+  /** @throws TypeError for the old `dispatcher` option (replaced by `agent`). */
   constructor(private readonly options: AliyunClientOptions) {
+    // Ignoring it would send around the caller's proxy: the option was renamed, not dropped.
+    if ((options as { dispatcher?: unknown }).dispatcher !== undefined) {
+      throw new TypeError('AliyunClient: the dispatcher option (an undici dispatcher) is gone; pass a node:http Agent as agent instead.');
+    }
     const endpoint = new URL(options.endpoint ?? ALIYUN_ENDPOINT);
     this.host = endpoint.host;
     this.version = options.signatureVersion ?? 'v3';
@@ -67,7 +72,7 @@ export class AliyunClient {
       timeoutMs: options.timeoutMs ?? 10_000,
       connectTimeoutMs: options.connectTimeoutMs ?? 5_000,
       connections: options.connections ?? 16,
-      dispatcher: options.dispatcher,
+      ...(options.agent === undefined ? {} : { agent: options.agent }),
     });
   }
 

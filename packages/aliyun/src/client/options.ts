@@ -36,8 +36,12 @@ export interface AliyunClientOptions {
   connectTimeoutMs?: number;
   /** Connections kept open. @defaultValue 16 */
   connections?: number;
-  /** An undici dispatcher to send through (a proxy agent, a mock); left open by `close()`. */
-  dispatcher?: HttpTransportOptions['dispatcher'];
+  /**
+   * A `node:http` agent to send through instead of the client's own pool: a proxy agent, say
+   * (for an `https:` endpoint one that speaks TLS). `connections` does not apply to it;
+   * `close()` leaves it open.
+   */
+  agent?: HttpTransportOptions['agent'];
   /** The clock that timestamps each attempt. @defaultValue `() => new Date()` */
   now?: () => Date;
 }

@@ -1,4 +1,4 @@
-import type { Dispatcher } from 'undici';
+import type { Agent } from 'node:http';
 import type { RateLimit } from '../endpoints.js';
 import type { SignMethod } from '../sign-method.js';
 import type { PacerStore } from '../stores/pacer-store.js';
@@ -99,8 +99,8 @@ export interface SmsClientOptions {
    * pacing, connection setup included) to the last byte of the answer, however the server
    * spreads it out. A send that runs past it is reported as outcome `unknown`, never retried;
    * a query is retried. A whole call settles within about `(retries + 1) × timeoutMs` plus the
-   * retry delays and its wait for a turn. Keep `connectTimeoutMs` below it (the defaults are):
-   * a connection still pending at the deadline cannot be told from a written request.
+   * retry delays and its wait for a turn. A request that had no connection yet when the
+   * deadline passed was never written: it fails as `connect-timeout` and is retried.
    * @defaultValue 10 000
    */
   timeoutMs?: number;
@@ -140,8 +140,13 @@ export interface SmsClientOptions {
   hooks?: ClientHooks;
   /** Receives one line per request, retry and failure; phone numbers masked, no secrets. */
   logger?: ClientLogger;
-  /** An undici dispatcher to send through instead of the client's own pool (a `ProxyAgent`, say); `close()` leaves it open. */
-  dispatcher?: Dispatcher;
+  /**
+   * A `node:http` agent to send through instead of the client's own pool of kept-alive
+   * connections: a proxy agent, say. For an `https:` baseUrl it must speak TLS (an
+   * `https.Agent`, or a proxy agent that tunnels). `connections` does not apply to it, and
+   * `close()` leaves it open.
+   */
+  agent?: Agent;
   /** The clock, in ms (signing timestamps, pacing). @defaultValue `Date.now` */
   now?: () => number;
 }

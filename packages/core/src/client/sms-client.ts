@@ -70,8 +70,12 @@ export class SmsClient {
   private readonly concurrency: number;
   private closed = false;
 
-  /** @throws {@link SmsError} 40004 for a missing key, an unknown sign method, a bad baseUrl or a bad number option. */
+  /** @throws {@link SmsError} 40004 for a missing key, an unknown sign method, a bad baseUrl, a bad number option or the old `dispatcher` option. */
   constructor(options: SmsClientOptions) {
+    // Ignoring it would send around the caller's proxy: the option was renamed, not dropped.
+    if ((options as { dispatcher?: unknown }).dispatcher !== undefined) {
+      throw new SmsError({ code: 40004, message: 'The dispatcher option (an undici dispatcher) is gone: the client speaks node:http now.', hint: 'Pass a node:http Agent as agent instead (a proxy agent built on http.Agent, or an https.Agent).' });
+    }
     if (typeof options.apiKey !== 'string' || options.apiKey === '') throw new SmsError({ code: 40004, message: 'apiKey is required.', hint: 'Pass the apiKey shown in the console under 接口配置 → 接口信息.' });
     if (typeof options.accessKey !== 'string' || options.accessKey === '') throw new SmsError({ code: 40004, message: 'accessKey is required.', hint: 'Pass the accessKey shown in the console under 接口配置 → 接口信息.' });
     const signMethod: SignMethod = options.signMethod ?? DEFAULT_SIGN_METHOD;
@@ -86,10 +90,10 @@ export class SmsClient {
     this.transport = new HttpTransport({
       baseUrl,
       timeoutMs,
-      // A connect still pending at the exchange's deadline would count as written: fail it first.
-      connectTimeoutMs: Math.min(positive(options.connectTimeoutMs, { label: 'connectTimeoutMs', fallback: 5000 }), timeoutMs),
+      // A connect still pending at the exchange's deadline fails as a connect timeout (nothing written).
+      connectTimeoutMs: positive(options.connectTimeoutMs, { label: 'connectTimeoutMs', fallback: 5000 }),
       connections: positive(options.connections, { label: 'connections', fallback: 32, integer: true }),
-      ...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
+      ...(options.agent === undefined ? {} : { agent: options.agent }),
     });
     this.pacers = pacersOf(options.pacing, { apiKey: options.apiKey, timeoutMs, now });
     this.caller = new PlatformCaller({

@@ -1,14 +1,17 @@
-// Only types at the top: undici is loaded on the first request (see `ownAgent`), so that
-// importing @smskit/core to sign or verify does not pay for the HTTP client.
-import type { Agent, Dispatcher } from 'undici';
+// Only types at the top: node:http and node:https load on the first request (see `connection`),
+// so that importing @smskit/core to sign or verify does not pay for them (node:https sets up TLS).
+import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
+import type { Socket } from 'node:net';
 
 /**
  * Why a request got no answer. The first four happen before anything is written to the
- * platform: `connect-refused`, `dns` (the name did not resolve), `connect-timeout` and
+ * platform: `connect-refused`, `dns` (the name did not resolve), `connect-timeout` (no
+ * connection within `connectTimeoutMs`, or none yet when the exchange's deadline passed) and
  * `unreachable` (no route). The rest happen, or may happen, after the request was written:
- * `response-timeout` (no headers in time, a stalled body, or the whole answer not in by the
- * deadline), `connection-lost` (the connection closed or reset before the full answer),
- * `aborted` (the caller's `AbortSignal` fired during the exchange) and `other`.
+ * `response-timeout` (the whole answer not in by the deadline, however it was spread out),
+ * `connection-lost` (the connection closed or reset before the full answer), `aborted` (the
+ * caller's `AbortSignal` fired during the exchange) and `other` (an answer too large to be the
+ * platform's, one that is not HTTP, anything unrecognised).
  */
 export type TransportFailure = 'connect-refused' | 'dns' | 'connect-timeout' | 'unreachable' | 'response-timeout' | 'connection-lost' | 'aborted' | 'other';
 
@@ -20,26 +23,42 @@ export interface TransportFailureInfo {
   mayHaveReached: boolean;
 }
 
+/** The code of the error an exchange ends with when its connection took longer than `connectTimeoutMs`. */
+const CONNECT_TIMEOUT = 'SMSKIT_CONNECT_TIMEOUT';
+/** The code of the error an exchange ends with when its deadline passed before it had a connection. */
+const NOT_CONNECTED = 'SMSKIT_NOT_CONNECTED';
+/** The code of the error an exchange ends with when it passes its deadline after the request was written. */
+const DEADLINE = 'SMSKIT_DEADLINE';
+/** The code of the error an exchange ends with when the caller's signal aborts it. */
+const ABORTED = 'SMSKIT_ABORTED';
+/** The code of the error an exchange ends with when the connection closed before the answer's last byte. */
+const PREMATURE_CLOSE = 'SMSKIT_PREMATURE_CLOSE';
+/** The code of the error an exchange ends with when the answer is larger than any of the platform's. */
+const TOO_LARGE = 'SMSKIT_ANSWER_TOO_LARGE';
+/** The code of the error a request on a closed transport ends with. */
+const CLOSED = 'SMSKIT_TRANSPORT_CLOSED';
+
+// undici's codes stay recognised, for callers that classify errors of their own undici-based
+// HTTP layer with `classifyTransportError` (smskit itself no longer uses undici).
 const BEFORE_WRITE: Readonly<Record<string, TransportFailure>> = {
   ECONNREFUSED: 'connect-refused',
   ENOTFOUND: 'dns',
   EAI_AGAIN: 'dns',
+  [CONNECT_TIMEOUT]: 'connect-timeout',
+  [NOT_CONNECTED]: 'connect-timeout',
   UND_ERR_CONNECT_TIMEOUT: 'connect-timeout',
   EHOSTUNREACH: 'unreachable',
   ENETUNREACH: 'unreachable',
 };
 
-/** The code of the error an exchange ends with when it passes its deadline. */
-const DEADLINE = 'SMSKIT_DEADLINE';
-/** The code of the error an exchange ends with when the caller's signal aborts it. */
-const ABORTED = 'SMSKIT_ABORTED';
-
 const AFTER_WRITE: Readonly<Record<string, TransportFailure>> = {
   [DEADLINE]: 'response-timeout',
   [ABORTED]: 'aborted',
+  [PREMATURE_CLOSE]: 'connection-lost',
   UND_ERR_HEADERS_TIMEOUT: 'response-timeout',
   UND_ERR_BODY_TIMEOUT: 'response-timeout',
   UND_ERR_SOCKET: 'connection-lost',
+  // Node's code for a reset connection, and for "socket hang up" and an answer cut short ("aborted").
   ECONNRESET: 'connection-lost',
   EPIPE: 'connection-lost',
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'connection-lost',
@@ -56,7 +75,8 @@ function codesOf(error: unknown): string[] {
 
 /**
  * Classifies an error of the HTTP layer. Only a failure known to happen before the request is
- * written counts as "never reached": anything else may have reached the platform.
+ * written counts as "never reached": anything else may have reached the platform. Knows the
+ * errors of {@link HttpTransport} and of Node's `net`, `dns` and `http`, and undici's codes.
  */
 export function classifyTransportError(error: unknown): TransportFailureInfo {
   const codes = codesOf(error);
@@ -83,57 +103,60 @@ export interface HttpAnswer {
 
 /** Where and how to POST. */
 export interface HttpTransportOptions {
-  /** The origin and optional path prefix every request goes to. */
+  /** The origin and optional path prefix every request goes to (`http:` or `https:`). */
   baseUrl: string;
-  /** The most one exchange may take, from dispatch to the answer's last byte (also undici's per-gap timeouts). */
+  /** The most one exchange may take, in ms: from dispatch (a wait for a free connection included) to the answer's last byte. */
   timeoutMs: number;
-  /** How long to wait for a connection, in ms. */
+  /** How long a new connection may take to open (DNS, TCP and TLS), in ms; a kept-alive one is not timed again. */
   connectTimeoutMs: number;
-  /** Connections kept open to the origin. */
+  /** Connections kept open to the origin (the own agent's `maxSockets`). */
   connections: number;
-  /** An undici dispatcher to use instead of the transport's own (left open by `close`). */
-  dispatcher?: Dispatcher;
+  /**
+   * A `node:http` agent to send through instead of the transport's own kept-alive pool: a
+   * proxy agent, say. For an `https:` baseUrl it must speak TLS (an `https.Agent`, or a proxy
+   * agent that tunnels). `connections` does not apply to it, and `close` leaves it open.
+   */
+  agent?: Agent;
 }
 
 // Answers of this platform are small JSON documents; a larger one is not the platform.
 const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+// A kept-alive connection idle this long is closed before the server closes it (Node's own
+// server closes at 5 s): a request written on a connection the server is closing would be lost
+// after it may have arrived. Node shortens it further when the server says `Keep-Alive: timeout`.
+const IDLE_MS = 4000;
+
+type RequestFunction = (url: string, options: RequestOptions) => ClientRequest;
 
 /**
- * POSTs JSON over undici with kept-alive connections. undici rather than the global `fetch`
- * because it is faster for many small requests (see `bench/client-http.ts`) and tells a
- * connect timeout from a response timeout by error code.
+ * POSTs JSON over Node's own `node:http` / `node:https` with kept-alive connections, and gives
+ * every exchange an overall deadline: a server dripping one byte at a time cannot keep it open.
  */
 export class HttpTransport {
   private readonly origin: string;
   private readonly prefix: string;
-  private readonly given: Dispatcher | undefined;
+  private readonly secure: boolean;
   private readonly options: HttpTransportOptions;
-  private owned: Promise<Agent> | undefined;
-  private readonly timeoutMs: number;
+  private loaded: Promise<{ request: RequestFunction; agent: Agent }> | undefined;
+  private owned: Agent | undefined;
+  private closed = false;
 
   constructor(options: HttpTransportOptions) {
     const url = new URL(options.baseUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`HttpTransport: baseUrl "${options.baseUrl}" is not an http(s) URL.`);
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/+$/, '');
-    this.timeoutMs = options.timeoutMs;
+    this.secure = url.protocol === 'https:';
     this.options = options;
-    this.given = options.dispatcher;
   }
 
-  /** The client's own kept-alive connections, made (and undici loaded) on first use. */
-  private ownAgent(): Promise<Agent> {
-    const { connections, connectTimeoutMs, timeoutMs } = this.options;
-    this.owned ??= import('undici').then(
-      ({ Agent }) =>
-        new Agent({
-          connections,
-          connect: { timeout: connectTimeoutMs },
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-          maxResponseSize: MAX_ANSWER_BYTES,
-        }),
-    );
-    return this.owned;
+  /** node:http or node:https, and the agent to send through: the caller's, or the transport's own (made on first use). */
+  private connection(): Promise<{ request: RequestFunction; agent: Agent }> {
+    this.loaded ??= (this.secure ? import('node:https') : import('node:http')).then((http) => {
+      const agent = this.options.agent ?? (this.owned = new http.Agent({ keepAlive: true, maxSockets: this.options.connections, timeout: IDLE_MS }));
+      return { request: http.request, agent };
+    });
+    return this.loaded;
   }
 
   /** The full URL of an endpoint path. */
@@ -143,46 +166,121 @@ export class HttpTransport {
 
   /**
    * POSTs `body` (JSON text, unless `headers` names another `content-type`) with `headers`;
-   * throws the HTTP layer's error when no full answer came. The whole exchange has `timeoutMs`: undici's headers and body timeouts bound each
-   * gap, so a server dripping one byte at a time would keep a request open forever without it.
-   * `signal` ends the exchange early.
+   * rejects with an error {@link classifyTransportError} reads when no full answer came. The
+   * whole exchange has `timeoutMs`; `signal` ends it early.
    */
   async post(options: { path: string; headers: Record<string, string>; body: string; signal?: AbortSignal }): Promise<HttpAnswer> {
-    // undici is loaded (once) before the clock starts: loading it is not part of the exchange.
-    const dispatcher = this.given ?? (await this.ownAgent());
-    const exchange = new AbortController();
-    const timer = setTimeout(() => exchange.abort(codedError(DEADLINE, `The answer was not complete within ${this.timeoutMs} ms.`)), this.timeoutMs);
-    const caller = options.signal;
-    // The caller's reason is not attached: a code on it must not make the exchange look unsent.
-    const onCallerAbort = (): void => exchange.abort(codedError(ABORTED, 'The caller aborted the request.'));
-    if (caller?.aborted) onCallerAbort();
-    else caller?.addEventListener('abort', onCallerAbort, { once: true });
-    try {
-      const response = await dispatcher.request({
-        origin: this.origin,
-        path: `${this.prefix}${options.path}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...options.headers },
-        body: options.body,
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-        signal: exchange.signal,
-      });
-      const text = await response.body.text();
-      return { status: response.statusCode, retryAfterMs: retryAfterOf(response.headers['retry-after']), text };
-    } catch (error) {
-      // undici rejects with the abort reason; a dispatcher that does not (a mock) still ends here.
-      throw exchange.signal.aborted ? exchange.signal.reason : error;
-    } finally {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
-    }
+    // node:http(s) is loaded (once) before the clock starts: loading it is not part of the exchange.
+    const { request, agent } = await this.connection();
+    if (this.closed) throw codedError(CLOSED, 'The HTTP transport is closed.');
+    if (options.signal?.aborted) throw codedError(ABORTED, 'The caller aborted the request.');
+    const path = `${this.prefix}${options.path}`;
+    return exchange({
+      request,
+      agent,
+      url: `${this.origin}${path === '' ? '/' : path}`,
+      headers: options.headers,
+      body: options.body,
+      timeoutMs: this.options.timeoutMs,
+      connectTimeoutMs: this.options.connectTimeoutMs,
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    });
   }
 
-  /** Closes the client's own connections (a dispatcher passed in is left open). */
+  /** Closes the transport's own connections, in use or idle (an agent passed in is left open). */
   async close(): Promise<void> {
-    if (this.owned) await (await this.owned).close();
+    this.closed = true;
+    await this.loaded;
+    this.owned?.destroy();
   }
+}
+
+/**
+ * One exchange. Where it stands decides what a deadline means: `waiting` for a socket (every
+ * connection busy, or a proxy agent still opening its tunnel) and `connecting` (DNS, TCP, TLS)
+ * have written nothing; once `connected`, the request is on its way.
+ */
+function exchange(input: { request: RequestFunction; agent: Agent; url: string; headers: Record<string, string>; body: string; timeoutMs: number; connectTimeoutMs: number; signal?: AbortSignal }): Promise<HttpAnswer> {
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    const body = Buffer.from(input.body, 'utf8');
+    let stage: 'waiting' | 'connecting' | 'connected' = 'waiting';
+    let connectTimer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
+    const req = input.request(input.url, {
+      method: 'POST',
+      agent: input.agent,
+      headers: { ...(Object.keys(input.headers).some((name) => name.toLowerCase() === 'content-type') ? {} : { 'content-type': 'application/json' }), ...input.headers, 'content-length': String(body.length) },
+    });
+    const settle = (error: Error | undefined, answer?: HttpAnswer): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      clearTimeout(connectTimer);
+      input.signal?.removeEventListener('abort', onAbort);
+      if (error === undefined) {
+        resolve(answer as HttpAnswer);
+        return;
+      }
+      // The connection is not reused: it may still carry the rest of this answer.
+      req.destroy();
+      reject(error);
+    };
+    const deadline = setTimeout(() => {
+      settle(
+        stage === 'connected'
+          ? codedError(DEADLINE, `The answer was not complete within ${input.timeoutMs} ms.`)
+          : codedError(NOT_CONNECTED, `No connection within the exchange's ${input.timeoutMs} ms; nothing was written.`),
+      );
+    }, input.timeoutMs);
+    // The caller's reason is not attached: a code on it must not make the exchange look unsent.
+    const onAbort = (): void => settle(codedError(ABORTED, 'The caller aborted the request.'));
+    input.signal?.addEventListener('abort', onAbort, { once: true });
+
+    // Stays attached after settling: destroying the request emits one more error.
+    req.on('error', (error) => settle(error));
+    req.on('socket', (socket: Socket) => {
+      // A request ended while it waited for a socket may still be handed one: nothing to time.
+      if (settled) return;
+      if (!socket.connecting) {
+        stage = 'connected';
+        return;
+      }
+      stage = 'connecting';
+      connectTimer = setTimeout(() => settle(codedError(CONNECT_TIMEOUT, `No connection within ${input.connectTimeoutMs} ms; nothing was written.`)), input.connectTimeoutMs);
+      // A TLS socket carries the request only after its handshake.
+      socket.once((socket as Socket & { encrypted?: boolean }).encrypted === true ? 'secureConnect' : 'connect', () => {
+        stage = 'connected';
+        clearTimeout(connectTimer);
+      });
+    });
+    req.on('response', (res: IncomingMessage) => readAnswer(res, settle));
+    req.end(body);
+  });
+}
+
+function readAnswer(res: IncomingMessage, settle: (error: Error | undefined, answer?: HttpAnswer) => void): void {
+  const tooLarge = (): Error => codedError(TOO_LARGE, `The answer is larger than ${MAX_ANSWER_BYTES} bytes: not the platform's.`);
+  const declared = Number(res.headers['content-length']);
+  if (declared > MAX_ANSWER_BYTES) {
+    settle(tooLarge());
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  res.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_ANSWER_BYTES) settle(tooLarge());
+    else chunks.push(chunk);
+  });
+  res.on('error', (error) => settle(error));
+  res.on('end', () => {
+    // As undici's `text()`: UTF-8, a leading byte-order mark dropped.
+    const text = new TextDecoder().decode(Buffer.concat(chunks, size));
+    settle(undefined, { status: res.statusCode ?? 0, retryAfterMs: retryAfterOf(res.headers['retry-after']), text });
+  });
+  res.on('close', () => {
+    if (!res.complete) settle(codedError(PREMATURE_CLOSE, 'The connection closed before the answer was complete.'));
+  });
 }
 
 function codedError(code: string, message: string): Error {

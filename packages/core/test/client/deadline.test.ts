@@ -6,7 +6,8 @@ import { rejection } from './recording-platform.js';
 
 /**
  * A real server on 127.0.0.1 that answers the headers at once, then drips one byte of body every
- * `dripMs`, never finishing: undici's per-gap timeouts never fire on it.
+ * `dripMs`, never finishing: a timeout per gap between bytes would never fire on it, only the
+ * exchange's overall deadline ends it.
  */
 async function drippingServer(dripMs = 200) {
   const open = new Set<{ res: ServerResponse; timer: ReturnType<typeof setInterval> }>();
