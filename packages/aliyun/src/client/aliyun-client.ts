@@ -1,8 +1,20 @@
 import { classifyTransportError, HttpTransport } from '@smskit/core';
 import { AliyunError } from '../errors.js';
-import { acs3CanonicalQuery, rpcStringToSign, signAcs3, signedRpcParams, aliyunTimestamp, signatureNonce, sha256Hex, type RpcParams, rpcQueryString } from '../signing/index.js';
+import {
+  aliyunTimestamp,
+  createAcs3Signer,
+  createRpcSigner,
+  EMPTY_BODY_SHA256,
+  rpcQueryString,
+  rpcRequestParams,
+  rpcStringToSign,
+  signatureNonce,
+  type Acs3Signer,
+  type RpcParams,
+  type RpcSigner,
+} from '../signing/index.js';
 import { readAliyunAnswer, type AliyunAnswerBase, type SentRequest } from './answer.js';
-import { ALIYUN_ENDPOINT, type AliyunClientOptions, type AliyunSignatureVersion } from './options.js';
+import { ALIYUN_ENDPOINT, type AliyunClientOptions } from './options.js';
 import {
   querySendDetailsParams,
   sendBatchSmsParams,
@@ -54,8 +66,9 @@ export interface QuerySendDetailsAnswer extends AliyunAnswerBase {
 export class AliyunClient {
   private readonly transport: HttpTransport;
   private readonly host: string;
-  private readonly version: AliyunSignatureVersion;
   private readonly now: () => Date;
+  // Prepared once (the HMAC key's pads) for the configured signature, used for every attempt.
+  private readonly signer: { version: 'v1'; rpc: RpcSigner } | { version: 'v3'; acs3: Acs3Signer };
 
   /** @throws TypeError for the old `dispatcher` option (replaced by `agent`). */
   constructor(private readonly options: AliyunClientOptions) {
@@ -65,7 +78,8 @@ export class AliyunClient {
     }
     const endpoint = new URL(options.endpoint ?? ALIYUN_ENDPOINT);
     this.host = endpoint.host;
-    this.version = options.signatureVersion ?? 'v3';
+    this.signer =
+      options.signatureVersion === 'v1' ? { version: 'v1', rpc: createRpcSigner(options.accessKeySecret) } : { version: 'v3', acs3: createAcs3Signer(options) };
     this.now = options.now ?? (() => new Date());
     this.transport = new HttpTransport({
       baseUrl: endpoint.origin,
@@ -119,16 +133,17 @@ export class AliyunClient {
   }
 
   private signed(action: string, params: RpcParams): { path: string; headers: Record<string, string>; body: string; sent: SentRequest } {
-    const { accessKeyId, accessKeySecret } = this.options;
     const now = this.now();
     try {
-      if (this.version === 'v1') {
-        const signed = signedRpcParams({ action, accessKeyId, accessKeySecret, params, now });
+      if (this.signer.version === 'v1') {
+        const signed = rpcRequestParams({ action, accessKeyId: this.options.accessKeyId, params, now });
+        const stringToSign = rpcStringToSign({ method: 'POST', params: signed });
+        signed.Signature = this.signer.rpc.signStringToSign(stringToSign);
         return {
           path: '/',
           headers: { 'content-type': 'application/x-www-form-urlencoded' },
           body: rpcQueryString(signed),
-          sent: { stringToSign: rpcStringToSign({ method: 'POST', params: signed }) },
+          sent: { stringToSign },
         };
       }
       const headers: Record<string, string> = {
@@ -137,13 +152,14 @@ export class AliyunClient {
         'x-acs-version': '2017-05-25',
         'x-acs-date': aliyunTimestamp(now),
         'x-acs-signature-nonce': signatureNonce(),
-        'x-acs-content-sha256': sha256Hex(''),
+        'x-acs-content-sha256': EMPTY_BODY_SHA256,
       };
-      const signature = signAcs3({ method: 'POST', pathname: '/', query: params, headers, accessKeyId, accessKeySecret });
-      const query = acs3CanonicalQuery(params);
+      const signature = this.signer.acs3.sign({ method: 'POST', pathname: '/', query: params, headers });
+      const query = signature.canonicalQuery;
+      headers.authorization = signature.authorization;
       return {
         path: query === '' ? '/' : `/?${query}`,
-        headers: { ...headers, authorization: signature.authorization },
+        headers,
         body: '',
         sent: { stringToSign: signature.stringToSign, canonicalRequest: signature.canonicalRequest },
       };

@@ -1,3 +1,5 @@
+import { encodeOnce } from './canonical.js';
+
 /**
  * Strict RFC 3986 percent-encoding, as both Aliyun signatures require: every byte of the UTF-8
  * form is encoded except the unreserved `A–Z a–z 0–9 - _ . ~`. `encodeURIComponent` alone
@@ -8,11 +10,7 @@
  * no signature either); {@link signRpc} and {@link signAcs3} turn that into an `AliyunError`.
  */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, escapeReserved);
-}
-
-function escapeReserved(char: string): string {
-  return `%${char.charCodeAt(0).toString(16).toUpperCase()}`;
+  return encodeOnce(value);
 }
 
 /**

@@ -1,6 +1,6 @@
-import { timingSafeEqual } from 'node:crypto';
 import { ACS3_ALGORITHM, signAcs3 } from './acs3.js';
-import { rpcStringToSign, signRpc, type RpcParams } from './rpc.js';
+import { sameText } from './digest.js';
+import { createRpcSigner, rpcStringToSign, type RpcParams } from './rpc.js';
 
 /** The outcome of checking a signature: the string to sign either way, for showing a mismatch. */
 export interface SignatureCheck {
@@ -8,12 +8,6 @@ export interface SignatureCheck {
   ok: boolean;
   /** The string to sign as the verifier computed it (what Aliyun returns with `SignatureDoesNotMatch`). */
   stringToSign: string;
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a, 'utf8');
-  const y = Buffer.from(b, 'utf8');
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 /** What {@link verifyRpc} checks. */
@@ -29,7 +23,7 @@ export interface RpcVerifyInput {
 /** Checks an RPC V1 signature, in constant time. */
 export function verifyRpc(input: RpcVerifyInput): SignatureCheck {
   const stringToSign = rpcStringToSign({ method: input.method, params: input.params });
-  const expected = signRpc({ method: input.method, params: input.params, accessKeySecret: input.accessKeySecret });
+  const expected = createRpcSigner(input.accessKeySecret).signStringToSign(stringToSign);
   return { ok: sameText(expected, input.params.Signature ?? ''), stringToSign };
 }
 
