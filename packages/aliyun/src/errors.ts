@@ -1,4 +1,4 @@
-import type { FailureClass } from '@smskit/core';
+import type { FailureClass } from '@smskit/core/provider';
 import { describeAliyunCode } from './error-codes/index.js';
 
 /** What an {@link AliyunError} is built from. */

@@ -10,7 +10,7 @@ import {
   type ReceiptPullInput,
   type SmsChannel,
   type TemplateCheckInput,
-} from '@smskit/core';
+} from '@smskit/core/provider';
 import { AliyunClient, type SendSmsAnswer } from '../client/aliyun-client.js';
 import type { AliyunClientOptions } from '../client/options.js';
 import { MAX_BATCH_MESSAGES, MAX_SEND_NUMBERS } from '../client/requests.js';

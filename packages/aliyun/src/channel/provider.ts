@@ -1,4 +1,4 @@
-import { ChannelConfigError, type ChannelFactoryInput, type ChannelProvider, type ChannelTemplateFields, type SmsChannel } from '@smskit/core';
+import { ChannelConfigError, type ChannelFactoryInput, type ChannelProvider, type ChannelTemplateFields, type SmsChannel } from '@smskit/core/provider';
 import { aliyunChannel } from './aliyun-channel.js';
 import { isFailure, readAliyunTemplate } from './template-fields.js';
 

@@ -1,4 +1,4 @@
-import type { ChannelReceipt, ReceiptQuery, ReceiptState } from '@smskit/core';
+import type { ChannelReceipt, ReceiptQuery, ReceiptState } from '@smskit/core/provider';
 import type { AliyunClient, SmsSendDetail } from '../client/aliyun-client.js';
 
 /** QuerySendDetails's `SendStatus` as a receipt state: 1 waiting, 2 failed, 3 delivered. */

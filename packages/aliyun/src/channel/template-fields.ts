@@ -1,4 +1,4 @@
-import { SmsError, type ChannelFailure, type TemplateValues } from '@smskit/core';
+import { SmsError, type ChannelFailure, type TemplateValues } from '@smskit/core/provider';
 
 /** An Aliyun channel's fields for a logical template, as the config file's `templates` section holds them. */
 export interface AliyunTemplateFields {

@@ -1,4 +1,4 @@
-import { classifyTransportError, HttpTransport } from '@smskit/core';
+import { classifyTransportError, HttpTransport } from '@smskit/core/provider';
 import { AliyunError } from '../errors.js';
 import {
   aliyunTimestamp,

@@ -1,4 +1,4 @@
-import type { FailureClass } from '@smskit/core';
+import type { FailureClass } from '@smskit/core/provider';
 import { ALIYUN_OK } from '../error-codes/index.js';
 import { AliyunError } from '../errors.js';
 import { explainSignatureMismatch, serverStringToSign } from '../signature-mismatch.js';

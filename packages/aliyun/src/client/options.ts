@@ -1,4 +1,4 @@
-import type { HttpTransportOptions } from '@smskit/core';
+import type { HttpTransportOptions } from '@smskit/core/provider';
 
 /** dysmsapi's domestic endpoint. */
 export const ALIYUN_ENDPOINT = 'https://dysmsapi.aliyuncs.com';

@@ -1,4 +1,4 @@
-import type { FailureClass } from '@smskit/core';
+import type { FailureClass } from '@smskit/core/provider';
 
 /** One entry of the Aliyun catalogue. */
 export interface AliyunCodeEntry {

@@ -1,4 +1,4 @@
-import type { FailureClass } from '@smskit/core';
+import type { FailureClass } from '@smskit/core/provider';
 import { BUSINESS_CODES } from './business.js';
 import type { AliyunCodeEntry } from './entry.js';
 import { GATEWAY_CODES } from './gateway.js';

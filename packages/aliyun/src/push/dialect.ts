@@ -1,4 +1,4 @@
-import { SmsError, type ChannelReceipt, type PushDialect } from '@smskit/core';
+import { SmsError, type ChannelReceipt, type PushDialect } from '@smskit/core/provider';
 import { ALIYUN_PUSH_OK, parseSmsReport, parseSmsUp, receiptOfReport, replyDedupeKey, type AliyunReply } from './payloads.js';
 
 /** Options of {@link aliyunPushDialect}. */

@@ -1,4 +1,4 @@
-import type { ChannelReceipt } from '@smskit/core';
+import type { ChannelReceipt } from '@smskit/core/provider';
 import { AliyunError } from '../errors.js';
 
 /** One item of Aliyun's `SmsReport` push: a delivery receipt. */
