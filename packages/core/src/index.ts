@@ -245,6 +245,16 @@ export {
   type PushKind,
   type PushRefusal,
 } from './push/dialect.js';
+// Checking a pushed body by hand, for provider packages' dialects (no schema library at run time).
+export {
+  checkPushShape,
+  malformedPushError,
+  pushShape,
+  type CheckPushShapeOptions,
+  type PushShape,
+  type PushShapeIssue,
+  type PushShapeResult,
+} from './push/shape.js';
 
 // Channels: several providers behind one router that knows retry from fail over from stop.
 export {
