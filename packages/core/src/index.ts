@@ -4,9 +4,9 @@
  * the typed client, push parsing, and the store interfaces with in-memory defaults.
  *
  * The public API is this list, by name: a file's other exports are internals that may change
- * in any release. Importing the package for signing or verification loads neither Node's HTTP
- * modules nor the push schemas (zod): those load on the client's first request and the first
- * push parsed.
+ * in any release. Importing the package for signing or verification does not load Node's HTTP
+ * modules: they load on the client's first request. Pushes are checked by hand (`pushShape`),
+ * with no schema library.
  *
  * @packageDocumentation
  */
