@@ -4,9 +4,9 @@
  * the typed client, push parsing, and the store interfaces with in-memory defaults.
  *
  * The public API is this list, by name: a file's other exports are internals that may change
- * in any release. Importing the package for signing or verification loads neither Node's HTTP
- * modules nor the push schemas (zod): those load on the client's first request and the first
- * push parsed.
+ * in any release. Importing the package for signing or verification does not load Node's HTTP
+ * modules: they load on the client's first request. Pushes are checked by hand (`pushShape`),
+ * with no schema library.
  *
  * @packageDocumentation
  */
@@ -245,6 +245,16 @@ export {
   type PushKind,
   type PushRefusal,
 } from './push/dialect.js';
+// Checking a pushed body by hand, for provider packages' dialects (no schema library at run time).
+export {
+  checkPushShape,
+  malformedPushError,
+  pushShape,
+  type CheckPushShapeOptions,
+  type PushShape,
+  type PushShapeIssue,
+  type PushShapeResult,
+} from './push/shape.js';
 
 // Channels: several providers behind one router that knows retry from fail over from stop.
 export {

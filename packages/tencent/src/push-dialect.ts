@@ -1,5 +1,5 @@
-import { pushTextDigest, type ChannelReceipt, type PushDialect } from '@smskit/core';
-import { loadTencentPushSchemas, parseTencentReceiptPush, parseTencentReplyPush, TENCENT_PUSH_OK, type TencentReply } from './push.js';
+import { pushTextDigest, type ChannelReceipt, type PushDialect } from '@smskit/core/provider';
+import { parseTencentReceiptPush, parseTencentReplyPush, TENCENT_PUSH_OK, type TencentReply } from './push.js';
 
 /** Options of {@link tencentPushDialect}. */
 export interface TencentPushDialectOptions {
@@ -33,8 +33,6 @@ export interface TencentPushAnswerBody {
  */
 export function tencentPushDialect(options: TencentPushDialectOptions = {}): PushDialect<ChannelReceipt, TencentReply> {
   const channel = options.channel ?? 'tencent';
-  // Build the validators now: the first push must not wait for zod (Tencent wants a quick answer).
-  loadTencentPushSchemas();
   return {
     name: 'Tencent',
     bodies: 'json',

@@ -1,46 +1,36 @@
-import { SmsError } from '@smskit/core';
-import type { ChannelReceipt } from '@smskit/core';
-import type { z } from 'zod';
-import { createRequire } from 'node:module';
+// The provider entry: what a provider package builds on, without the rest of core.
+import { checkPushShape, malformedPushError, pushShape, type ChannelReceipt, type PushShape } from '@smskit/core/provider';
 import { receiptStateOf, routableNumber } from './receipts.js';
 
 /** What Tencent expects in answer to a push it may stop repeating. */
 export const TENCENT_PUSH_OK = { result: 0, errmsg: 'OK' } as const;
 
-// zod loads on the first push parsed, not at import (a sender that never receives pushes
-// does not pay for it); require keeps parsing synchronous.
-const requireZod = () => createRequire(import.meta.url)('zod') as typeof import('zod');
+const nationcode = pushShape.text({ pattern: /^\+?\d{1,4}$/ });
+const mobile = pushShape.text({ pattern: /^\d{3,15}$/ });
 
-function buildSchemas() {
-  const { z } = requireZod();
-  const nationcode = z.string().regex(/^\+?\d{1,4}$/);
-  const mobile = z.string().regex(/^\d{3,15}$/);
-  const receiptItem = z.object({
-    user_receive_time: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must be "YYYY-MM-DD hh:mm:ss"'),
+/** Tencent's receipt callback: an array of items; keys an item does not name are tolerated. */
+const receiptPush = pushShape.list(
+  pushShape.record({
+    user_receive_time: pushShape.text({ pattern: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, patternMessage: 'must be "YYYY-MM-DD hh:mm:ss"' }),
     nationcode,
     mobile,
-    report_status: z.string().min(1).max(16),
-    errmsg: z.string().max(64),
-    description: z.string().max(256),
-    sid: z.string().min(1).max(128),
-  });
-  return {
-    receipts: z.array(receiptItem).max(100_000),
-    reply: z.object({ extend: z.string().max(32), mobile, nationcode, sign: z.string().max(64), text: z.string().max(2000), time: z.number().int().nonnegative() }),
-  };
-}
+    report_status: pushShape.text({ min: 1, max: 16 }),
+    errmsg: pushShape.text({ max: 64 }),
+    description: pushShape.text({ max: 256 }),
+    sid: pushShape.text({ min: 1, max: 128 }),
+  }),
+  { max: 100_000 },
+);
 
-let schemas: ReturnType<typeof buildSchemas> | undefined;
-
-/** Builds the push validators now (they load zod on first use); `tencentPushDialect` calls it when created. */
-export function loadTencentPushSchemas(): void {
-  tencentPushSchemas();
-}
-
-function tencentPushSchemas(): ReturnType<typeof buildSchemas> {
-  schemas ??= buildSchemas();
-  return schemas;
-}
+/** Tencent's reply callback: one object; keys it does not name are tolerated. */
+const replyPush = pushShape.record({
+  extend: pushShape.text({ max: 32 }),
+  mobile,
+  nationcode,
+  sign: pushShape.text({ max: 64 }),
+  text: pushShape.text({ max: 2000 }),
+  time: pushShape.integer({ min: 0 }),
+});
 
 /** One item of Tencent's receipt callback, as pushed. */
 export interface TencentReceiptPushItem {
@@ -74,10 +64,11 @@ export interface TencentReply {
   at: Date;
 }
 
-function invalid(kind: string, error: z.ZodError): SmsError {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-  return new SmsError({ code: 40004, message: `Malformed Tencent ${kind} push: ${where} ${issue?.message ?? 'is invalid'}.`, hint: `See Tencent's ${kind} callback format (短信回调).`, details: error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) });
+/** The callback, checked, or the 40004 naming its first fault. */
+function checked<T>(body: unknown, shape: PushShape<T>, kind: 'receipt' | 'reply'): T {
+  const result = checkPushShape(body, shape);
+  if (!result.ok) throw malformedPushError({ push: `Tencent ${kind}`, issues: result.issues, hint: `See Tencent's ${kind} callback format (短信回调).` });
+  return result.value;
 }
 
 /** "YYYY-MM-DD hh:mm:ss" in Beijing time (UTC+8, no daylight saving) as an instant. */
@@ -92,9 +83,7 @@ export function parseBeijingTime(text: string): Date {
  * @throws `SmsError` 40004 naming the first field at fault.
  */
 export function parseTencentReceiptPush(body: unknown, channel = 'tencent'): ChannelReceipt[] {
-  const parsed = tencentPushSchemas().receipts.safeParse(body);
-  if (!parsed.success) throw invalid('receipt', parsed.error);
-  return parsed.data.map((item) => {
+  return checked(body, receiptPush, 'receipt').map((item) => {
     const at = parseBeijingTime(item.user_receive_time);
     return {
       channel,
@@ -114,9 +103,7 @@ export function parseTencentReceiptPush(body: unknown, channel = 'tencent'): Cha
  * @throws `SmsError` 40004 naming the first field at fault.
  */
 export function parseTencentReplyPush(body: unknown): TencentReply {
-  const parsed = tencentPushSchemas().reply.safeParse(body);
-  if (!parsed.success) throw invalid('reply', parsed.error);
-  const item = parsed.data;
+  const item = checked(body, replyPush, 'reply');
   return { number: routableNumber(item.nationcode, item.mobile), text: item.text, signName: item.sign, extendCode: item.extend, at: new Date(item.time * 1000) };
 }
 

@@ -1,9 +1,6 @@
 import type { DeliveryReceipt } from '../client/receipts.js';
 import { isDelivered, isReceiptStatus, parseArriveTime, type ReceiptStatus } from '../delivery.js';
-import { SmsError } from '../errors.js';
-// Only types at the top: zod is loaded on the first push parsed (see `schemas`), so that
-// importing @smskit/core to sign or verify does not pay for it.
-import type { z } from 'zod';
+import { checkPushShape, malformedPushError, pushShape, type PushShape } from './shape.js';
 
 /**
  * A delivery receipt pushed by the platform (SPEC §3), checked and typed: a
@@ -44,58 +41,44 @@ function validArriveTime(text: string): boolean {
   }
 }
 
-/** Builds the push schemas with zod, once, when the first push is parsed. */
-function buildSchemas({ z }: typeof import('zod')) {
-  const arriveTime = z.string().regex(ARRIVE_TIME, 'must be yyMMddHHmm').refine(validArriveTime, 'is not a real yyMMddHHmm time');
-  const short = z.string().min(1).max(64);
+const arriveTime = pushShape.text({ pattern: ARRIVE_TIME, patternMessage: 'must be yyMMddHHmm', valid: validArriveTime, validMessage: 'is not a real yyMMddHHmm time' });
+const short = pushShape.text({ min: 1, max: 64 });
+const tel = pushShape.text({ min: 1, max: 32 });
 
-  const receipt = z.object({
-    apiKey: short,
-    data: z
-      .array(
-        z.object({
-          msgId: short,
-          tel: z.string().min(1).max(32),
-          arriveResult: z.string().min(1).max(32),
-          arriveTime,
-          bid: z.string().max(64).nullish(),
-        }),
-      )
-      .max(100_000),
-  });
+/** A receipt push (SPEC §3); keys it does not name are tolerated, and left out of the receipts. */
+const receiptPush = pushShape.record({
+  apiKey: short,
+  data: pushShape.list(
+    pushShape.record({
+      msgId: short,
+      tel,
+      arriveResult: pushShape.text({ min: 1, max: 32 }),
+      arriveTime,
+      bid: pushShape.nullish(pushShape.text({ max: 64 })),
+    }),
+    { max: 100_000 },
+  ),
+});
 
-  const reply = z.object({
-    apiKey: short,
-    data: z
-      .array(
-        z.object({
-          srcId: z.string().max(64),
-          tel: z.string().min(1).max(32),
-          content: z.string().max(2000),
-          arriveTime,
-        }),
-      )
-      .max(100_000),
-  });
-  return { receipt, reply };
-}
+/** An uplink push (SPEC §3); keys it does not name are tolerated, and left out of the replies. */
+const replyPush = pushShape.record({
+  apiKey: short,
+  data: pushShape.list(
+    pushShape.record({
+      srcId: pushShape.text({ max: 64 }),
+      tel,
+      content: pushShape.text({ max: 2000 }),
+      arriveTime,
+    }),
+    { max: 100_000 },
+  ),
+});
 
-let schemas: Promise<ReturnType<typeof buildSchemas>> | undefined;
-
-function loadSchemas(): Promise<ReturnType<typeof buildSchemas>> {
-  schemas ??= import('zod').then(buildSchemas);
-  return schemas;
-}
-
-function invalid(kind: string, error: z.ZodError): SmsError {
-  const issue = error.issues[0];
-  const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'body';
-  return new SmsError({
-    code: 40004,
-    message: `Malformed ${kind} push: ${where} ${issue?.message ?? 'is invalid'}.`,
-    hint: `A ${kind} push is {"apiKey": "...", "data": [...]} as SPEC §3 shows.`,
-    details: error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })),
-  });
+/** The push, checked, or the 40004 naming its first fault. */
+function checked<T>(body: unknown, shape: PushShape<T>, kind: 'receipt' | 'reply'): T {
+  const result = checkPushShape(body, shape);
+  if (!result.ok) throw malformedPushError({ push: kind, issues: result.issues, hint: `A ${kind} push is {"apiKey": "...", "data": [...]} as SPEC §3 shows.` });
+  return result.value;
 }
 
 /**
@@ -105,9 +88,7 @@ function invalid(kind: string, error: z.ZodError): SmsError {
  * @throws `SmsError` (40004) naming the first field at fault (the promise rejects with it).
  */
 export async function parseReceiptPush(body: unknown): Promise<Receipt[]> {
-  const parsed = (await loadSchemas()).receipt.safeParse(body);
-  if (!parsed.success) throw invalid('receipt', parsed.error);
-  const { apiKey, data } = parsed.data;
+  const { apiKey, data } = checked(body, receiptPush, 'receipt');
   return data.map((item) => {
     const status: ReceiptStatus = isReceiptStatus(item.arriveResult) ? item.arriveResult : 'UNKNOWN';
     const receipt: Receipt = {
@@ -132,9 +113,7 @@ export async function parseReceiptPush(body: unknown): Promise<Receipt[]> {
  * @throws `SmsError` (40004) naming the first field at fault (the promise rejects with it).
  */
 export async function parseReplyPush(body: unknown): Promise<Reply[]> {
-  const parsed = (await loadSchemas()).reply.safeParse(body);
-  if (!parsed.success) throw invalid('reply', parsed.error);
-  const { apiKey, data } = parsed.data;
+  const { apiKey, data } = checked(body, replyPush, 'reply');
   return data.map((item) => ({
     apiKey,
     srcId: item.srcId,
