@@ -3,6 +3,12 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Packages talk to each other through public entry points only (ARCHITECTURE.md).
+const entryPointsOnly = [
+  { group: ['@smskit/*/src/*', '@smskit/*/dist/*', 'smskit/src/*'], message: 'Import the package entry point, not its files.' },
+  { group: ['../../*/src/*', '../../../packages/*'], message: 'Import another package by its name (@smskit/...), never by path.' },
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'docs-site/**', '**/.turbo/**', '**/coverage/**'] },
   js.configs.recommended,
@@ -14,14 +20,18 @@ export default tseslint.config(
       'max-params': ['error', 3],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Packages talk to each other through public entry points only (ARCHITECTURE.md).
+      'no-restricted-imports': ['error', { patterns: entryPointsOnly }],
+    },
+  },
+  {
+    // A provider package's cold start loads only the part of core it builds on.
+    files: ['packages/aliyun/src/**', 'packages/tencent/src/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['@smskit/*/src/*', '@smskit/*/dist/*', 'smskit/src/*'], message: 'Import the package entry point, not its files.' },
-            { group: ['../../*/src/*', '../../../packages/*'], message: 'Import another package by its name (@smskit/...), never by path.' },
-          ],
+          patterns: entryPointsOnly,
+          paths: [{ name: '@smskit/core', message: 'A provider package imports @smskit/core/provider, so that importing it does not load all of core.' }],
         },
       ],
     },

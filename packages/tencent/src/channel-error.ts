@@ -1,5 +1,5 @@
-import { SmsError } from '@smskit/core';
-import type { ChannelFailure, FailureClass } from '@smskit/core';
+import { SmsError } from '@smskit/core/provider';
+import type { ChannelFailure, FailureClass } from '@smskit/core/provider';
 import { describeTencentCode } from './error-codes/index.js';
 import { isTencentError, TencentError } from './errors.js';
 

@@ -1,5 +1,5 @@
-import { parseE164, SmsError } from '@smskit/core';
-import type { ChannelBatchInput, ChannelFailure, ChannelReceipt, ChannelSendInput, ChannelSendResult, NumberOutcome, ReceiptPullInput, SmsChannel, TemplateCheckInput, TemplateValues } from '@smskit/core';
+import { parseE164, SmsError } from '@smskit/core/provider';
+import type { ChannelBatchInput, ChannelFailure, ChannelReceipt, ChannelSendInput, ChannelSendResult, NumberOutcome, ReceiptPullInput, SmsChannel, TemplateCheckInput, TemplateValues } from '@smskit/core/provider';
 import type { SendStatus } from './api.js';
 import { channelFailureFromError, channelFailureOf } from './channel-error.js';
 import { TencentSmsClient, type TencentSmsClientOptions } from './client.js';

@@ -1,4 +1,4 @@
-import { classifyTransportError, HttpTransport, type HttpTransportOptions } from '@smskit/core';
+import { classifyTransportError, HttpTransport, type HttpTransportOptions } from '@smskit/core/provider';
 import type { PullSmsReplyStatus, PullSmsSendStatus, SendSmsRequest, SendSmsResponse, TencentErrorBody } from './api.js';
 import { TencentError } from './errors.js';
 import { SMS_SERVICE, signTencentRequest } from './sign.js';

@@ -1,5 +1,5 @@
-import { ChannelConfigError } from '@smskit/core';
-import type { ChannelFactoryInput, ChannelProvider, ChannelTemplateFields, SmsChannel } from '@smskit/core';
+import { ChannelConfigError } from '@smskit/core/provider';
+import type { ChannelFactoryInput, ChannelProvider, ChannelTemplateFields, SmsChannel } from '@smskit/core/provider';
 import { tencentChannel } from './channel.js';
 import { parseTemplateFields } from './template-fields.js';
 

@@ -1,4 +1,4 @@
-import type { ChannelReceipt, ReceiptState } from '@smskit/core';
+import type { ChannelReceipt, ReceiptState } from '@smskit/core/provider';
 import type { PullSmsSendStatus } from './api.js';
 
 /** The router's spelling of a number: mainland 11 digits, anything else `+` and digits. */

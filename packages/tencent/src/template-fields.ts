@@ -1,5 +1,5 @@
-import { SmsError } from '@smskit/core';
-import type { ChannelFailure } from '@smskit/core';
+import { SmsError } from '@smskit/core/provider';
+import type { ChannelFailure } from '@smskit/core/provider';
 
 /**
  * A Tencent channel's fields for one logical template, as written in the config file under

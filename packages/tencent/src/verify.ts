@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingHeaders } from '@smskit/core';
+import type { IncomingHeaders } from '@smskit/core/provider';
 import { TencentError } from './errors.js';
 import { canonicalRequest, signedHost, TC3_ALGORITHM, tc3Date, tc3Signature } from './sign.js';
 
