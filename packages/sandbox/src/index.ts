@@ -28,6 +28,7 @@ export {
   type TemplateDefinition,
   type TemplateLimits,
 } from './templates.js';
+export type { AllowedHosts } from './control-guard.js';
 export {
   createTencentSandbox,
   type TencentFaultPlan,
