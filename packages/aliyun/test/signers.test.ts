@@ -6,7 +6,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyedHmac, sha256HexOf } from '../src/signing/digest.js';
 import {
   acs3CanonicalQuery,
@@ -198,28 +198,8 @@ describe('keyedHmac (RFC 2104 from precomputed pads)', () => {
   });
 });
 
-describe('without crypto.hash (Node 20 before 20.12)', () => {
-  afterEach(() => {
-    vi.doUnmock('node:crypto');
-    vi.resetModules();
-  });
-
-  it('falls back to createHash and signs the same', async () => {
-    vi.resetModules();
-    const createHash = vi.fn();
-    vi.doMock('node:crypto', async (importOriginal) => {
-      const actual = await importOriginal<typeof import('node:crypto')>();
-      createHash.mockImplementation(actual.createHash);
-      const stripped = { ...actual, createHash, hash: undefined };
-      return { ...stripped, default: stripped };
-    });
-    const fallback = await import('../src/index.js');
-    for (const vector of vectors.rpc) expect(fallback.createRpcSigner(vector.accessKeySecret).sign(vector)).toBe(vector.signature);
-    for (const vector of vectors.acs3) expect(fallback.createAcs3Signer(vector).sign(vector).authorization).toBe(vector.authorization);
-    expect(fallback.sha256Hex('')).toBe(EMPTY_BODY_SHA256);
-    expect(createHash).toHaveBeenCalled();
-  });
-});
+// Without crypto.hash (Node 20 before 20.12) the one-shot digests fall back to createHash:
+// core's digestText, tested in packages/core/test/digest.test.ts.
 
 // ---- the prepared signers ---------------------------------------------------------------------
 

@@ -108,6 +108,9 @@ export {
 } from './error-codes.js';
 export { isSmsError, SmsError, toSmsError, type SmsErrorOptions } from './errors.js';
 
+// One-shot digests (signing in the provider packages).
+export { digestText, type DigestAlgorithm, type DigestEncoding } from './digest.js';
+
 // Delivery states and the platform's `yyMMddHHmm` Beijing times.
 export {
   DELIVERY_STATES,

@@ -1,4 +1,6 @@
-import { createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { digestText } from '@smskit/core/provider';
+import { nodeCrypto } from './node-crypto.js';
 import { TencentError } from './errors.js';
 
 /** The signature algorithm of Tencent Cloud API 3.0. */
@@ -83,6 +85,7 @@ let cachedKeyObject: KeyObject | undefined;
 export function tc3SigningKey(options: { secretKey: string; date: string; service: string }): Buffer {
   const id = `${options.date}\n${options.service}\n${options.secretKey}`;
   if (id === cachedKeyId && cachedKey) return cachedKey;
+  const { createHmac, createSecretKey } = nodeCrypto();
   const kDate = createHmac('sha256', `TC3${options.secretKey}`).update(options.date, 'utf8').digest();
   const kService = createHmac('sha256', kDate).update(options.service, 'utf8').digest();
   const key = createHmac('sha256', kService).update('tc3_request', 'utf8').digest();
@@ -143,17 +146,17 @@ export function canonicalRequest(parts: CanonicalRequestParts): string {
     canonicalHeaders += `${name}:${value.trim().toLowerCase()}\n`;
     signedHeaders += signedHeaders === '' ? name : `;${name}`;
   }
-  const payloadHash = hash('sha256', parts.body, 'hex');
+  const payloadHash = digestText('sha256', parts.body, 'hex');
   return `${parts.method}\n${parts.path}\n${parts.query}\n${canonicalHeaders}\n${signedHeaders}\n${payloadHash}`;
 }
 
 /** The signature of a canonical request under a secret, with the string that was signed. */
 export function tc3Signature(options: { secretKey: string; timestamp: number; service: string; canonicalRequest: string }): { stringToSign: string; signature: string } {
   const date = tc3Date(options.timestamp);
-  const hashed = hash('sha256', options.canonicalRequest, 'hex');
+  const hashed = digestText('sha256', options.canonicalRequest, 'hex');
   const stringToSign = `${TC3_ALGORITHM}\n${options.timestamp}\n${date}/${options.service}/tc3_request\n${hashed}`;
   const key = signingKeyObject({ secretKey: options.secretKey, date, service: options.service });
-  return { stringToSign, signature: createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex') };
+  return { stringToSign, signature: nodeCrypto().createHmac('sha256', key).update(stringToSign, 'utf8').digest('hex') };
 }
 
 function required(value: string, name: string): void {

@@ -1,7 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHeaders } from '@smskit/core/provider';
 import { TencentError } from './errors.js';
 import { canonicalRequest, signedHost, TC3_ALGORITHM, tc3Date, tc3Signature } from './sign.js';
+import { nodeCrypto } from './node-crypto.js';
 
 /** What {@link verifyTencentRequest} checks. */
 export interface VerifyTencentRequestOptions {
@@ -98,7 +98,7 @@ export function verifyTencentRequest(options: VerifyTencentRequestOptions): Veri
   }
   const canonical = canonicalRequest({ method: (options.method ?? 'POST').toUpperCase(), path: options.path ?? '/', query: options.query ?? '', headers: signed, body: options.body });
   const expected = tc3Signature({ secretKey, timestamp, service, canonicalRequest: canonical }).signature;
-  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
+  if (!nodeCrypto().timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) {
     fail('AuthFailure.SignatureFailure', 'The signature does not match: check the SecretKey, that the exact body bytes were signed, the Content-Type, and the host without a port.');
   }
   return {

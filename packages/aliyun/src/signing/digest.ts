@@ -11,10 +11,11 @@
  * SHA-256), or the key's own hash when the key is longer than a block; ipad is the byte 0x36
  * and opad 0x5c, repeated over the block. K' ⊕ ipad and K' ⊕ opad depend on the key only, so a
  * signer computes them once per AccessKey secret and each signature is two one-shot hashes
- * (`crypto.hash`). test/signing.test.ts checks this against `createHmac` with fast-check
+ * (core's `digestText`: `crypto.hash`, or `createHash` on Node before 20.12). test/signing.test.ts checks this against `createHmac` with fast-check
  * (random keys, longer than a block, non-ASCII, and random messages).
  */
 import * as crypto from 'node:crypto';
+import { digestText } from '@smskit/core/provider';
 
 /** The hashes Aliyun's HMAC signatures use. */
 export type HmacAlgorithm = 'sha1' | 'sha256';
@@ -24,19 +25,9 @@ const BLOCK_SIZE = 64;
 /** Their digests' sizes, in bytes. */
 const DIGEST_SIZE: Record<HmacAlgorithm, number> = { sha1: 20, sha256: 32 };
 
-// `crypto.hash` is Node ≥ 20.12 / 21.7; engines allows any Node 20, where createHash stands in.
-const oneShot = typeof crypto.hash === 'function' ? crypto.hash : undefined;
-
-/** A digest as text: hex, base64, or `binary` (latin1: one character per byte). */
-type DigestText = 'hex' | 'base64' | 'binary';
-
-function digest(algorithm: HmacAlgorithm, data: string | Uint8Array, encoding: DigestText): string {
-  return oneShot ? oneShot(algorithm, data, encoding) : crypto.createHash(algorithm).update(data).digest(encoding);
-}
-
 /** Lowercase hex SHA-256 of a payload (a string is hashed as UTF-8). */
 export function sha256HexOf(payload: string | Uint8Array): string {
-  return digest('sha256', payload, 'hex');
+  return digestText('sha256', payload, 'hex');
 }
 
 /** What {@link keyedHmac} prepares. */
@@ -77,8 +68,8 @@ export function keyedHmac(options: KeyedHmacOptions): (message: string) => strin
     const end = BLOCK_SIZE + inner.write(message, BLOCK_SIZE, 'utf8');
     // The inner digest comes back as `binary` (latin1) text and goes into the buffer as such,
     // byte for byte: cheaper than asking crypto.hash for a Buffer.
-    outer.write(digest(algorithm, inner.subarray(0, end), 'binary'), BLOCK_SIZE, 'binary');
-    return digest(algorithm, outer, encoding);
+    outer.write(digestText(algorithm, inner.subarray(0, end), 'binary'), BLOCK_SIZE, 'binary');
+    return digestText(algorithm, outer, encoding);
   };
 }
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { digestText } from '../digest.js';
 import { errorAnswer } from '../error-answer.js';
 import { SmsError } from '../errors.js';
 import { parseReceiptPush, parseReplyPush, type Receipt, type Reply } from './payloads.js';
@@ -97,7 +97,7 @@ export function infocloudPushDialect(options: InfocloudPushDialectOptions): Push
 
 /** A short digest of free text for a de-duplication key (replies carry no id of their own). */
 export function pushTextDigest(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  return digestText('sha256', text, 'base64url').slice(0, 22);
 }
 
 const digest = pushTextDigest;
