@@ -1,9 +1,6 @@
-import { createRequire } from 'node:module';
-
 // Node's crypto module is loaded on the first digest, not at import: a provider package's cold
 // start (which imports this through @smskit/core/provider) does not pay for it until it signs.
-let cryptoModule: typeof import('node:crypto') | undefined;
-const nodeCrypto = (): typeof import('node:crypto') => (cryptoModule ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto'));
+import { nodeCrypto } from './node-builtin.js';
 
 /** The hashes {@link digestText} computes. */
 export type DigestAlgorithm = 'sha1' | 'sha256';

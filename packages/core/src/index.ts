@@ -110,6 +110,7 @@ export { isSmsError, SmsError, toSmsError, type SmsErrorOptions } from './errors
 
 // One-shot digests (signing in the provider packages).
 export { digestText, type DigestAlgorithm, type DigestEncoding } from './digest.js';
+export { nodeCrypto } from './node-builtin.js';
 
 // Delivery states and the platform's `yyMMddHHmm` Beijing times.
 export {

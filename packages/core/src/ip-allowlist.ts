@@ -1,11 +1,11 @@
-import { createRequire } from 'node:module';
 import type { BlockList } from 'node:net';
+import { loadBuiltin } from './node-builtin.js';
 
 // node:net is loaded on the first address checked, not at import: it pulls in Node's socket
 // and stream internals, a few ms of a cold start that only signs or sends.
 let netModule: typeof import('node:net') | undefined;
 function nodeNet(): typeof import('node:net') {
-  netModule ??= createRequire(import.meta.url)('node:net') as typeof import('node:net');
+  netModule ??= loadBuiltin<typeof import('node:net')>('node:net');
   return netModule;
 }
 const isIP = (input: string): number => nodeNet().isIP(input);

@@ -13,6 +13,7 @@
 
 export { SmsError, type SmsErrorOptions } from './errors.js';
 export { digestText, type DigestAlgorithm, type DigestEncoding } from './digest.js';
+export { nodeCrypto } from './node-builtin.js';
 export { ChannelConfigError } from './channels/config-error.js';
 export { classifyTransportError, HttpTransport, type HttpAnswer, type HttpTransportOptions, type TransportFailure, type TransportFailureInfo } from './client/transport.js';
 export { parseE164, type E164Number } from './rules/e164.js';

@@ -1,8 +1,8 @@
 // OpenTelemetry through its API only, an optional peer dependency: without it, or without an
 // SDK registered, every call below is a no-op. The API is required on first use, not imported,
 // so that importing @smskit/core to sign or verify loads nothing more.
-import { createRequire } from 'node:module';
 import type * as OtelApi from '@opentelemetry/api';
+import { moduleRequire } from './node-builtin.js';
 import { SMS_METRICS, type SmsMetricDefinition, type SmsMetricName } from './telemetry-metrics.js';
 
 export { SMS_METRICS, type SmsMetricDefinition, type SmsMetricName } from './telemetry-metrics.js';
@@ -65,7 +65,7 @@ const NOT_RECORDING: TelemetrySpan = Object.freeze({ recording: false, setAttrib
 /** How the API is found; a seam so that a test can stand for "not installed". */
 export type TelemetryApiLoader = () => unknown;
 
-const requireApi: TelemetryApiLoader = () => createRequire(import.meta.url)('@opentelemetry/api');
+const requireApi: TelemetryApiLoader = () => moduleRequire()('@opentelemetry/api');
 
 /**
  * The telemetry of one loader: the API is looked up once, on first use; instruments are made

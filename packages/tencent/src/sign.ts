@@ -1,6 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { digestText } from '@smskit/core/provider';
-import { nodeCrypto } from './node-crypto.js';
+import { digestText, nodeCrypto } from '@smskit/core/provider';
 import { TencentError } from './errors.js';
 
 /** The signature algorithm of Tencent Cloud API 3.0. */

@@ -1,7 +1,7 @@
-import type { IncomingHeaders } from '@smskit/core/provider';
+import { nodeCrypto, type IncomingHeaders } from '@smskit/core/provider';
 import { TencentError } from './errors.js';
 import { canonicalRequest, signedHost, TC3_ALGORITHM, tc3Date, tc3Signature } from './sign.js';
-import { nodeCrypto } from './node-crypto.js';
+
 
 /** What {@link verifyTencentRequest} checks. */
 export interface VerifyTencentRequestOptions {

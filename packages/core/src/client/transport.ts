@@ -2,6 +2,7 @@
 // so that importing @smskit/core to sign or verify does not pay for them (node:https sets up TLS).
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import { SmsError } from '../errors.js';
 
 /**
  * Why a request got no answer. The first four happen before anything is written to the
@@ -11,7 +12,9 @@ import type { Socket } from 'node:net';
  * `response-timeout` (the whole answer not in by the deadline, however it was spread out),
  * `connection-lost` (the connection closed or reset before the full answer), `aborted` (the
  * caller's `AbortSignal` fired during the exchange) and `other` (an answer too large to be the
- * platform's, one that is not HTTP, anything unrecognised).
+ * platform's, one that is not HTTP, anything unrecognised). `aborted` and `other` are "never
+ * reached" when they happened before a connection carried the request: the signal fired
+ * while it waited for or opened one, the transport was closed, the request could not be made.
  */
 export type TransportFailure = 'connect-refused' | 'dns' | 'connect-timeout' | 'unreachable' | 'response-timeout' | 'connection-lost' | 'aborted' | 'other';
 
@@ -37,6 +40,10 @@ const PREMATURE_CLOSE = 'SMSKIT_PREMATURE_CLOSE';
 const TOO_LARGE = 'SMSKIT_ANSWER_TOO_LARGE';
 /** The code of the error a request on a closed transport ends with. */
 const CLOSED = 'SMSKIT_TRANSPORT_CLOSED';
+/** The code of the error an exchange ends with when the caller's signal aborts it before a connection carried it. */
+const ABORTED_UNSENT = 'SMSKIT_ABORTED_UNSENT';
+/** The code of the error a request that Node refused to make (an agent of the wrong protocol, say) ends with. */
+const NOT_MADE = 'SMSKIT_REQUEST_NOT_MADE';
 
 // undici's codes stay recognised, for callers that classify errors of their own undici-based
 // HTTP layer with `classifyTransportError` (smskit itself no longer uses undici).
@@ -49,6 +56,9 @@ const BEFORE_WRITE: Readonly<Record<string, TransportFailure>> = {
   UND_ERR_CONNECT_TIMEOUT: 'connect-timeout',
   EHOSTUNREACH: 'unreachable',
   ENETUNREACH: 'unreachable',
+  [ABORTED_UNSENT]: 'aborted',
+  [CLOSED]: 'other',
+  [NOT_MADE]: 'other',
 };
 
 const AFTER_WRITE: Readonly<Record<string, TransportFailure>> = {
@@ -125,6 +135,8 @@ const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
 // server closes at 5 s): a request written on a connection the server is closing would be lost
 // after it may have arrived. Node shortens it further when the server says `Keep-Alive: timeout`.
 const IDLE_MS = 4000;
+// The longest delay Node's timers take (2^31 - 1 ms, about 24.8 days).
+const MAX_TIMER_MS = 2_147_483_647;
 
 type RequestFunction = (url: string, options: RequestOptions) => ClientRequest;
 
@@ -140,6 +152,8 @@ export class HttpTransport {
   private loaded: Promise<{ request: RequestFunction; agent: Agent }> | undefined;
   private owned: Agent | undefined;
   private closed = false;
+  // Exchanges under way, which close() lets finish: each ends by its own deadline.
+  private readonly inflight = new Set<Promise<unknown>>();
 
   constructor(options: HttpTransportOptions) {
     const url = new URL(options.baseUrl);
@@ -147,6 +161,13 @@ export class HttpTransport {
     this.origin = url.origin;
     this.prefix = url.pathname.replace(/\/+$/, '');
     this.secure = url.protocol === 'https:';
+    for (const name of ['timeoutMs', 'connectTimeoutMs'] as const) {
+      const value = options[name];
+      // Node's timers take at most 2^31 - 1 ms and run anything longer (or NaN) after 1 ms.
+      if (!(value >= 1 && value <= MAX_TIMER_MS)) {
+        throw new SmsError({ code: 40004, message: `${name} must be a number of ms from 1 to ${MAX_TIMER_MS}; got ${String(value)}.`, hint: 'Give the HTTP timeouts in milliseconds, e.g. 10000.' });
+      }
+    }
     this.options = options;
   }
 
@@ -173,9 +194,9 @@ export class HttpTransport {
     // node:http(s) is loaded (once) before the clock starts: loading it is not part of the exchange.
     const { request, agent } = await this.connection();
     if (this.closed) throw codedError(CLOSED, 'The HTTP transport is closed.');
-    if (options.signal?.aborted) throw codedError(ABORTED, 'The caller aborted the request.');
+    if (options.signal?.aborted) throw codedError(ABORTED_UNSENT, 'The caller aborted the request before it was sent.');
     const path = `${this.prefix}${options.path}`;
-    return exchange({
+    const pending = exchange({
       request,
       agent,
       url: `${this.origin}${path === '' ? '/' : path}`,
@@ -185,12 +206,21 @@ export class HttpTransport {
       connectTimeoutMs: this.options.connectTimeoutMs,
       ...(options.signal === undefined ? {} : { signal: options.signal }),
     });
+    this.inflight.add(pending);
+    const done = (): void => void this.inflight.delete(pending);
+    pending.then(done, done);
+    return pending;
   }
 
-  /** Closes the transport's own connections, in use or idle (an agent passed in is left open). */
+  /**
+   * Refuses new requests, lets the exchanges under way finish (each within its own deadline: a
+   * send the platform is answering keeps its answer), then closes the transport's own
+   * connections. An agent passed in is left open.
+   */
   async close(): Promise<void> {
     this.closed = true;
     await this.loaded;
+    await Promise.allSettled([...this.inflight]);
     this.owned?.destroy();
   }
 }
@@ -206,11 +236,18 @@ function exchange(input: { request: RequestFunction; agent: Agent; url: string; 
     let stage: 'waiting' | 'connecting' | 'connected' = 'waiting';
     let connectTimer: ReturnType<typeof setTimeout> | undefined;
     let settled = false;
-    const req = input.request(input.url, {
-      method: 'POST',
-      agent: input.agent,
-      headers: { ...(Object.keys(input.headers).some((name) => name.toLowerCase() === 'content-type') ? {} : { 'content-type': 'application/json' }), ...input.headers, 'content-length': String(body.length) },
-    });
+    let req: ClientRequest;
+    try {
+      req = input.request(input.url, {
+        method: 'POST',
+        agent: input.agent,
+        headers: { ...(Object.keys(input.headers).some((name) => name.toLowerCase() === 'content-type') ? {} : { 'content-type': 'application/json' }), ...input.headers, 'content-length': String(body.length) },
+      });
+    } catch (error) {
+      // Node refused to make it (an agent of the other protocol, a header it will not send): nothing left.
+      reject(Object.assign(codedError(NOT_MADE, `The request could not be made: ${error instanceof Error ? error.message : String(error)}`), { cause: error }));
+      return;
+    }
     const settle = (error: Error | undefined, answer?: HttpAnswer): void => {
       if (settled) return;
       settled = true;
@@ -233,7 +270,8 @@ function exchange(input: { request: RequestFunction; agent: Agent; url: string; 
       );
     }, input.timeoutMs);
     // The caller's reason is not attached: a code on it must not make the exchange look unsent.
-    const onAbort = (): void => settle(codedError(ABORTED, 'The caller aborted the request.'));
+    const onAbort = (): void =>
+      settle(stage === 'connected' ? codedError(ABORTED, 'The caller aborted the request.') : codedError(ABORTED_UNSENT, 'The caller aborted the request before it was sent.'));
     input.signal?.addEventListener('abort', onAbort, { once: true });
 
     // Stays attached after settling: destroying the request emits one more error.

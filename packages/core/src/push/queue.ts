@@ -1,10 +1,4 @@
-import { createRequire } from 'node:module';
-import type fastq from 'fastq';
-
-// fastq loads with the first inbox, not at import: a cold start that only signs or sends does
-// not pay for it.
-let fastqModule: typeof fastq | undefined;
-const loadFastq = (): typeof fastq => (fastqModule ??= createRequire(import.meta.url)('fastq') as typeof fastq);
+import fastq from 'fastq';
 
 /** One accepted push batch waiting for the user's handler. */
 export interface PushJob {
@@ -23,7 +17,7 @@ export class PushQueue {
   private readonly queue: fastq.queueAsPromised<PushJob, void>;
 
   constructor(private readonly options: { concurrency: number; maxQueued: number }) {
-    this.queue = loadFastq().promise(runJob, options.concurrency);
+    this.queue = fastq.promise(runJob, options.concurrency);
   }
 
   /** Accepts a job unless the queue is full; the job starts after the current response is sent. */

@@ -273,9 +273,25 @@ describe('HttpTransport', () => {
     expect(server.connections()).toBe(0);
   });
 
-  it('close() destroys its own connections, idle and in use', async () => {
-    const server = await misbehavingServer((socket, request) => (request.head.startsWith('POST /idle') ? socket.write(answer('{}')) : undefined));
+  it('close() lets an exchange under way keep its answer (a send the platform accepted is not lost), then closes its connections', async () => {
+    let answerLate: (() => void) | undefined;
+    const server = await misbehavingServer((socket) => {
+      answerLate = () => socket.write(answer('{"accepted":true}'));
+    });
     const transport = transportTo(server.url);
+    const pending = transport.post({ path: '/send', headers: {}, body: '{}' });
+    await expect.poll(() => server.requests()).toBe(1);
+    const closing = transport.close();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    answerLate?.();
+    expect(await pending).toMatchObject({ status: 200, text: '{"accepted":true}' });
+    await closing;
+    await expect.poll(() => server.open()).toBe(0);
+  });
+
+  it('close() waits for a stuck exchange only until its deadline, then closes every connection', async () => {
+    const server = await misbehavingServer((socket, request) => (request.head.startsWith('POST /idle') ? socket.write(answer('{}')) : undefined));
+    const transport = transportTo(server.url, { timeoutMs: 300 });
     const pending = transport.post({ path: '/stuck', headers: {}, body: '' }).then(
       () => undefined,
       (e: unknown) => e,
@@ -284,8 +300,42 @@ describe('HttpTransport', () => {
     await transport.post({ path: '/idle', headers: {}, body: '' });
     expect(server.open()).toBe(2);
     await transport.close();
-    expect(classifyTransportError(await pending)).toEqual({ failure: 'connection-lost', mayHaveReached: true });
+    expect(classifyTransportError(await pending)).toEqual({ failure: 'response-timeout', mayHaveReached: true });
     await expect.poll(() => server.open()).toBe(0);
+  });
+
+  it('a request on a closed transport, or aborted before it is sent, never reached the platform', async () => {
+    const server = await misbehavingServer((socket) => socket.write(answer('{}')));
+    const closed = transportTo(server.url);
+    await closed.close();
+    expect(classifyTransportError(await closed.post({ path: '/', headers: {}, body: '' }).catch((e: unknown) => e))).toEqual({ failure: 'other', mayHaveReached: false });
+    const aborted = AbortSignal.abort();
+    expect(classifyTransportError(await transportTo(server.url).post({ path: '/', headers: {}, body: '', signal: aborted }).catch((e: unknown) => e))).toEqual({ failure: 'aborted', mayHaveReached: false });
+    expect(server.requests()).toBe(0);
+  });
+
+  it("the caller's signal firing while the connection opens (a TLS handshake that never completes) never reached the platform", async () => {
+    const server = await misbehavingServer(silent);
+    const transport = transportTo(`https://127.0.0.1:${server.port}`, { timeoutMs: 60_000 });
+    const controller = new AbortController();
+    const pending = transport.post({ path: '/', headers: {}, body: '', signal: controller.signal }).catch((e: unknown) => e);
+    await expect.poll(() => server.connections()).toBe(1);
+    controller.abort();
+    expect(classifyTransportError(await pending)).toEqual({ failure: 'aborted', mayHaveReached: false });
+    expect(server.requests()).toBe(0);
+  });
+
+  it('a request Node refuses to make (an https agent for an http URL) never reached the platform', async () => {
+    const server = await misbehavingServer((socket) => socket.write(answer('{}')));
+    const agent = own(new HttpsAgent());
+    const error = await transportTo(server.url, { agent: agent as unknown as Agent }).post({ path: '/', headers: {}, body: '' }).catch((e: unknown) => e);
+    expect(classifyTransportError(error)).toEqual({ failure: 'other', mayHaveReached: false });
+    expect(server.connections()).toBe(0);
+  });
+
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])('refuses a timeout Node cannot keep (%s ms) with 40004', (timeoutMs) => {
+    expect(() => new HttpTransport({ baseUrl: 'http://127.0.0.1:1', timeoutMs, connectTimeoutMs: 1000, connections: 1 })).toThrow(expect.objectContaining({ code: 40004 }));
+    expect(() => new HttpTransport({ baseUrl: 'http://127.0.0.1:1', timeoutMs: 1000, connectTimeoutMs: timeoutMs, connections: 1 })).toThrow(expect.objectContaining({ code: 40004 }));
   });
 
   it("close() leaves the caller's agent and its connections open", async () => {
