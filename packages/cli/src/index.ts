@@ -89,6 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
     io.err(`smskit: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   } finally {
-    if (previous !== undefined) process.exitCode = previous;
+    // The caller's exit code as it was: a failed check is this function's answer, not the process's.
+    process.exitCode = previous;
   }
 }

@@ -27,6 +27,17 @@ describe('smskit, the program', () => {
     expect((await run(['verify', '--help'])).out).toContain('(default: 60000)');
   });
 
+  it("answers its exit code without leaving it on the caller's process", async () => {
+    const before = process.exitCode;
+    try {
+      process.exitCode = undefined;
+      expect((await run(['explain', '424242'])).code).toBe(1);
+      expect(process.exitCode).toBeUndefined();
+    } finally {
+      process.exitCode = before;
+    }
+  });
+
   it('an unknown command is a usage mistake: one line, exit 2', async () => {
     const result = await run(['frobnicate']);
     expect(result.code).toBe(2);
