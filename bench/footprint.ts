@@ -19,6 +19,9 @@ import { median } from './measure.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
 const npmFlags = ['--no-audit', '--no-fund', '--no-package-lock', '--ignore-scripts', '--loglevel=error'];
+// The pins pnpm-workspace.yaml holds for Nest 12 on Node 20 (two of its dependencies' newest
+// versions demand Node 22), so that installing @smskit/nestjs with its peers works here too.
+const NODE20_PINS = { 'file-type': '21.3.4', 'light-my-request': '6.6.0' };
 
 /** Installed bytes and packages of a `node_modules` folder. */
 export interface Installed {
@@ -105,7 +108,7 @@ export class FootprintLab {
    */
   install(dependencies: Record<string, string>, options: { peers: boolean }): string {
     const dir = mkdtempSync(join(this.dir, 'install-'));
-    const overrides = Object.fromEntries([...this.tarballs()].map(([name, file]) => [name, `file:${file}`]));
+    const overrides = { ...NODE20_PINS, ...Object.fromEntries([...this.tarballs()].map(([name, file]) => [name, `file:${file}`])) };
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ private: true, dependencies, overrides }));
     run('npm', ['install', ...npmFlags, ...(options.peers ? [] : ['--legacy-peer-deps'])], dir);
     return dir;
