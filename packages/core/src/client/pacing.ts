@@ -32,3 +32,48 @@ export function onAbort(signal: AbortSignal | undefined, onAbort: (reason: unkno
 }
 
 function noop(): void {}
+
+/** A request waiting in a pacer's queue for its turn. */
+export interface Waiter {
+  /** Lets it leave. */
+  resolve: (release: Release) => void;
+  /** Fails it. */
+  reject: (error: unknown) => void;
+  /** Drops its abort listener. */
+  detach: () => void;
+  /** The caller's signal, for a pacer that hands the waiter on. */
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * The waiting both window pacers share: refused at once when the pacer is closed or the signal
+ * already aborted; otherwise queued (and taken out again, rejected with the signal's reason, if
+ * it aborts first) and `pump` called to serve the queue.
+ */
+export function queueForTurn(input: { queue: Waiter[]; closed: boolean; signal: AbortSignal | undefined; pump: () => void }): Promise<Release> {
+  const { queue, signal } = input;
+  if (input.closed) return Promise.reject(pacerClosedError());
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise<Release>((resolve, reject) => {
+    const waiter: Waiter = {
+      resolve,
+      reject,
+      signal,
+      detach: onAbort(signal, (reason) => {
+        const at = queue.indexOf(waiter);
+        if (at >= 0) queue.splice(at, 1);
+        reject(reason);
+      }),
+    };
+    queue.push(waiter);
+    input.pump();
+  });
+}
+
+/** Empties a closed pacer's queue: every waiter is rejected with {@link pacerClosedError}. */
+export function rejectWaiters(queue: Waiter[]): void {
+  for (const waiter of queue.splice(0)) {
+    waiter.detach();
+    waiter.reject(pacerClosedError());
+  }
+}

@@ -1,17 +1,11 @@
 import type { RateLimit } from '../endpoints.js';
 import { SmsError } from '../errors.js';
-import { onAbort, pacerClosedError, type Pacer, type Release } from './pacing.js';
+import { queueForTurn, rejectWaiters, type Pacer, type Release, type Waiter } from './pacing.js';
 
 /** Options of a {@link RateWindow}. */
 export interface RateWindowOptions extends RateLimit {
   /** The clock, in ms. @defaultValue `Date.now` */
   now?: () => number;
-}
-
-interface Waiter {
-  resolve: (release: Release) => void;
-  reject: (error: unknown) => void;
-  detach: () => void;
 }
 
 /**
@@ -54,31 +48,14 @@ export class RateWindow implements Pacer {
    *   signal's reason when it aborts first.
    */
   acquire(signal?: AbortSignal): Promise<Release> {
-    if (this.closed) return Promise.reject(pacerClosedError());
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        detach: onAbort(signal, (reason) => {
-          const at = this.queue.indexOf(waiter);
-          if (at >= 0) this.queue.splice(at, 1);
-          reject(reason);
-        }),
-      };
-      this.queue.push(waiter);
-      this.pump();
-    });
+    return queueForTurn({ queue: this.queue, closed: this.closed, signal, pump: () => this.pump() });
   }
 
   /** Rejects every waiting request and every later one. */
   close(): void {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
-    for (const waiter of this.queue.splice(0)) {
-      waiter.detach();
-      waiter.reject(pacerClosedError());
-    }
+    rejectWaiters(this.queue);
   }
 
   private counted(): number {

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RateLimit } from '../endpoints.js';
 import { SmsError } from '../errors.js';
 import type { PacerDecision, PacerStore } from '../stores/pacer-store.js';
-import { onAbort, pacerClosedError, type Pacer, type Release } from './pacing.js';
+import { queueForTurn, rejectWaiters, type Pacer, type Release, type Waiter } from './pacing.js';
 import { RateWindow } from './rate-window.js';
 
 /** How long `failMode: 'open'` keeps to the in-process window before trying the store again. */
@@ -29,13 +29,6 @@ export interface SharedRateWindowOptions {
   onError: (error: unknown) => void;
   /** The clock, in ms. */
   now: () => number;
-}
-
-interface Waiter {
-  resolve: (release: Release) => void;
-  reject: (error: unknown) => void;
-  detach: () => void;
-  signal: AbortSignal | undefined;
 }
 
 /**
@@ -66,22 +59,7 @@ export class SharedRateWindow implements Pacer {
    *   `failMode` is `'closed'`; -1 (not retryable) when closed while waiting; the signal's reason.
    */
   acquire(signal?: AbortSignal): Promise<Release> {
-    if (this.closed) return Promise.reject(pacerClosedError());
-    if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = {
-        resolve,
-        reject,
-        signal,
-        detach: onAbort(signal, (reason) => {
-          const at = this.queue.indexOf(waiter);
-          if (at >= 0) this.queue.splice(at, 1);
-          reject(reason);
-        }),
-      };
-      this.queue.push(waiter);
-      void this.pump();
-    });
+    return queueForTurn({ queue: this.queue, closed: this.closed, signal, pump: () => void this.pump() });
   }
 
   /** Rejects every waiting request and every later one. */
@@ -89,10 +67,7 @@ export class SharedRateWindow implements Pacer {
     this.closed = true;
     this.fallback.close();
     this.wake?.();
-    for (const waiter of this.queue.splice(0)) {
-      waiter.detach();
-      waiter.reject(pacerClosedError());
-    }
+    rejectWaiters(this.queue);
   }
 
   private async pump(): Promise<void> {
